@@ -1,0 +1,229 @@
+"""Command line: argument parsing and sub-commands only."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from reportlint import __version__
+from reportlint.config import ConfigError, ConfigFinder, Settings, check_selector
+from reportlint.formats import FORMATS
+from reportlint.rule import RuleSet
+from reportlint.runner import FileResult, Overrides, Runner
+
+EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        translated = (
+            message.replace("unrecognized arguments", "无法识别的参数 (unrecognized arguments)")
+            .replace("the following arguments are required", "缺少必需的参数 (required)")
+            .replace("invalid choice", "无效的选项值 (invalid choice)")
+            .replace("expected one argument", "需要一个参数值 (expected one argument)")
+        )
+        raise UsageError(f"命令行用法错误：{translated}\n运行 `{self.prog} --help` 查看用法。")
+
+
+def _split_list(values: Sequence[str] | None) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    return tuple(item.strip() for value in values for item in value.replace("，", ",").split(",") if item.strip())
+
+
+def build_parser() -> ChineseArgumentParser:
+    parser = ChineseArgumentParser(
+        prog="reportlint",
+        description="reportlint：中文政府工作报告质量检查工具（占位符、重复文字、空提法、合计不符、序号错误）。",
+    )
+    parser.add_argument("--version", action="version", version=f"reportlint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
+
+    check = sub.add_parser("check", help="检查报告文件 (check files)")
+    check.add_argument("paths", nargs="*", default=None, help="文件或目录；- 表示标准输入")
+    check.add_argument("--select", action="append", help="只启用这些规则（代码、名称或前缀，逗号分隔）")
+    check.add_argument("--extend-select", action="append", help="在配置之外再启用这些规则")
+    check.add_argument("--ignore", action="append", help="停用这些规则")
+    check.add_argument("--format", choices=sorted(FORMATS), default="text", help="输出格式")
+    check.add_argument("--config", type=Path, help="使用指定的配置文件，不再自动查找")
+    check.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（用于匹配配置）")
+    check.add_argument("--exit-zero", action="store_true", help="发现问题时也以 0 退出")
+    check.add_argument("-q", "--quiet", action="store_true", help="只输出问题，不输出汇总")
+    check.add_argument("--statistics", action="store_true", help="按规则统计问题数量")
+    check.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="彩色输出")
+
+    sub.add_parser("rules", help="列出全部规则 (list rules)")
+    rule = sub.add_parser("rule", help="显示一条规则的说明 (explain a rule)")
+    rule.add_argument("name", help="规则代码或名称，如 RL101 或 placeholder")
+    return parser
+
+
+def _use_color(choice: str, stream: TextIO) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _iter_files(path: Path, settings: Settings) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(path):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+        for filename in sorted(filenames):
+            candidate = Path(dirpath) / filename
+            if candidate.suffix.lower() in settings.extensions and not filename.startswith("~$"):
+                yield candidate
+
+
+def collect(paths: Sequence[str], finder: ConfigFinder) -> tuple[list[Path], list[FileResult]]:
+    """Expand directories; return the files to check and one error result per unusable path."""
+    files: list[Path] = []
+    errors: list[FileResult] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            errors.append(FileResult(raw, error=f"{raw}: 路径不存在 (no such file or directory)"))
+        elif path.is_dir():
+            settings = finder.for_path(path)
+            found = [f for f in _iter_files(path, finder.for_path(path)) if not finder.for_path(f).is_excluded(f)]
+            if not found:
+                kinds = "、".join(settings.extensions)
+                errors.append(FileResult(raw, error=f"{raw}: 目录中没有可检查的报告文件（{kinds}） (no files to check)"))
+            files.extend(found)
+        else:
+            files.append(path)
+    return files, errors
+
+
+def run_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    overrides = Overrides(
+        select=_split_list(args.select),
+        extend_select=_split_list(args.extend_select) or (),
+        ignore=_split_list(args.ignore) or (),
+    )
+    finder = ConfigFinder(args.config)
+    runner = Runner(overrides=overrides)
+    paths = args.paths or ["."]
+    results: list[FileResult] = []
+    validated: set[int] = set()
+
+    def settings_for(path: Path) -> Settings:
+        settings = finder.for_path(path)
+        if id(settings) not in validated:
+            runner.validate(settings)
+            validated.add(id(settings))
+        return settings
+
+    if paths == ["-"]:
+        name = args.stdin_filename or "<stdin>"
+        settings = settings_for(Path(args.stdin_filename or "stdin.txt").absolute())
+        results.append(runner.check_bytes(sys.stdin.buffer.read(), name, settings))
+    else:
+        files, errors = collect(paths, finder)
+        results.extend(errors)
+        for path in files:
+            results.append(runner.check_path(path, settings_for(path)))
+    for problem in runner.plugin_problems:
+        print(f"reportlint: 警告：{problem}", file=stderr)
+    return report(results, args, stdout, stderr)
+
+
+def report(results: list[FileResult], args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    color = _use_color(args.color, stdout)
+    text = FORMATS[args.format](results, color)
+    if text:
+        print(text, file=stdout)
+    errors = [r for r in results if r.error]
+    if args.format != "text":
+        for result in errors:
+            print(f"reportlint: 错误：{result.error}", file=stderr)
+    found = sum(len(r.diagnostics) for r in results)
+    if args.format == "text":
+        if args.statistics:
+            counts = Counter((d.code, d.rule) for r in results for d in r.diagnostics)
+            for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+                print(f"{count:>6}  {code}  {name}", file=stdout)
+        if not args.quiet:
+            print(_summary_line(results, found), file=stdout)
+    if errors:
+        return EXIT_ERROR
+    if found and not args.exit_zero:
+        return EXIT_FOUND
+    return EXIT_CLEAN
+
+
+def _summary_line(results: list[FileResult], found: int) -> str:
+    checked = sum(1 for r in results if not r.error)
+    if not found:
+        return f"未发现问题。共检查 {checked} 个文件。"
+    levels = Counter(d.severity.label for r in results for d in r.diagnostics)
+    detail = "，".join(f"{label} {levels[label]}" for label in ("错误", "警告", "提示") if levels[label])
+    return f"共发现 {found} 个问题（{detail}），共检查 {checked} 个文件。"
+
+
+def run_rules(stdout: TextIO) -> int:
+    rules = Runner().rules
+    print(f"{'代码':<7}{'名称':<22}{'级别':<9}依据与说明", file=stdout)
+    for rule in rules:
+        print(f"{rule.code:<9}{rule.name:<24}{rule.severity.value:<9}{rule.documentation().summary}", file=stdout)
+    return EXIT_CLEAN
+
+
+def find_rule(rules: RuleSet, name: str) -> type:
+    rule = rules.by_name_or_code(name) or rules.by_name_or_code(name.upper())
+    if rule is None:
+        check_selector(name, rules, "rule")  # raises with a did-you-mean hint
+        raise ConfigError(f"「{name}」是规则前缀而不是单条规则，请写完整的代码或名称 (not a single rule)")
+    return rule
+
+
+def run_rule(name: str, stdout: TextIO) -> int:
+    rule = find_rule(Runner().rules, name)
+    doc = rule.documentation()
+    print(f"{rule.code} {rule.name}：{doc.summary}\n", file=stdout)
+    print(f"默认级别：{rule.severity.value}（{rule.severity.label}）", file=stdout)
+    print(f"依据：{rule.authority}", file=stdout)
+    print(f"可自动修复：{'是' if rule.fixable else '否'}", file=stdout)
+    if rule.data_file:
+        print(f"数据文件：{rule.data_file}（可在配置 [rules.{rule.name}] 中用 extend-… 扩展）", file=stdout)
+    if rule.options:
+        print("选项：" + "，".join(f"{k} = {v!r}" for k, v in rule.options.items()), file=stdout)
+    print(f"\n{doc.body}", file=stdout)
+    return EXIT_CLEAN
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command == "check":
+            return run_check(args, stdout, stderr)
+        if args.command == "rules":
+            return run_rules(stdout)
+        if args.command == "rule":
+            return run_rule(args.name, stdout)
+        parser.print_help(stdout)
+        return EXIT_CLEAN
+    except (UsageError, ConfigError) as exc:
+        print(f"reportlint: 错误：{exc}", file=stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("reportlint: 已中断 (interrupted)", file=stderr)
+        return 130
+    except BrokenPipeError:  # e.g. piped into `head`
+        return EXIT_CLEAN
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

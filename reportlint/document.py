@@ -1,0 +1,226 @@
+"""The document model: built once per file and shared by every rule.
+
+Offsets are 0-based code-point indexes into the decoded text (end exclusive);
+lines and columns are 1-based. Everything that costs time (sentences,
+numbering markers, quantities, words) is computed on first use and cached.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import regex
+
+from reportlint.numbers import Quantity, find_quantities
+from reportlint.segment import Token, get_segmenter
+
+if TYPE_CHECKING:
+    from reportlint.numbering import Marker
+
+SENTENCE_END = "。！？!?；;…"
+BLANK = " \t\u3000\u00a0\r\ufeff"
+
+# Text that is not report prose: leave it alone.
+_PROTECTED_RE = regex.compile(
+    r"""
+      (?:https?|ftp)://[^\s\u3000，。；、“”《》（）]+      # URLs
+    | www\.[A-Za-z0-9.-]+[^\s\u3000，。；、“”《》（）]*
+    | [A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}      # e-mail addresses
+    | <!--.*?-->                                          # comments (suppression markers)
+    """,
+    regex.VERBOSE,
+)
+
+
+# Markdown block markup before a paragraph's text: headings, list bullets, quotes.
+_MD_LINE_MARKUP = regex.compile(r"(?:#{1,6}[ \t]+|[-*+][ \t]+|>[ \t]?)+")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Line(Span):
+    number: int  # 1-based
+
+
+@dataclass(frozen=True)
+class Paragraph(Span):
+    """A non-blank line with its leading and trailing blanks trimmed."""
+
+    index: int
+    line: int  # 1-based line number
+
+
+@dataclass
+class Document:
+    text: str
+    path: str = "<string>"
+    encoding: str = "utf-8"
+    newline: str = "\n"
+    kind: str = "txt"  # txt, md or docx
+    # Spans the reader knows are not prose (Markdown code, front matter).
+    extra_protected: Sequence[tuple[int, int]] = field(default_factory=tuple)
+
+    # -- lines and positions -----------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        position = find("\n")
+        while position != -1:
+            starts.append(position + 1)
+            position = find("\n", position + 1)
+        return starts
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        result: list[Line] = []
+        starts = self.line_starts
+        for number, start in enumerate(starts, 1):
+            end = starts[number] - 1 if number < len(starts) else len(self.text)
+            if end > start and self.text[end - 1] == "\r":
+                end -= 1
+            result.append(Line(start, end, self.text[start:end], number))
+        return result
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Offset -> (line, column), both 1-based, column in code points."""
+        offset = max(0, min(offset, len(self.text)))
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """(line, column), 1-based -> offset."""
+        line = max(1, min(line, len(self.line_starts)))
+        return min(self.line_starts[line - 1] + column - 1, len(self.text))
+
+    def line_text(self, number: int) -> str:
+        return self.lines[number - 1].text
+
+    # -- structure ---------------------------------------------------------------
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        result: list[Paragraph] = []
+        for line in self.lines:
+            lead = len(line.text) - len(line.text.lstrip(BLANK))
+            if self.kind == "md":
+                markup = _MD_LINE_MARKUP.match(line.text, lead)
+                lead = markup.end() if markup else lead
+            stripped = line.text[lead:].rstrip(BLANK)
+            if not stripped:
+                continue
+            start = line.start + lead
+            result.append(Paragraph(start, start + len(stripped), stripped, len(result), line.number))
+        return result
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        starts = [p.start for p in self.paragraphs]
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and self.paragraphs[index].start <= offset <= self.paragraphs[index].end:
+            return self.paragraphs[index]
+        return None
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentences split at 。！？； and paragraph ends; closing quotes stay with their sentence."""
+        result: list[Span] = []
+        for paragraph in self.paragraphs:
+            text = paragraph.text
+            begin = 0
+            i = 0
+            while i < len(text):
+                if text[i] in SENTENCE_END:
+                    i += 1
+                    while i < len(text) and text[i] in "”’」』)）" + SENTENCE_END:
+                        i += 1
+                    result.append(Span(paragraph.start + begin, paragraph.start + i, text[begin:i]))
+                    begin = i
+                else:
+                    i += 1
+            if begin < len(text):
+                result.append(Span(paragraph.start + begin, paragraph.end, text[begin:]))
+        return result
+
+    def sentence_at(self, offset: int) -> Span | None:
+        starts = [s.start for s in self.sentences]
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index]
+        return None
+
+    @cached_property
+    def markers(self) -> list[Marker]:
+        """Heading and list numbering candidates (一、 （一） 1. （1） 一是 …) in document order."""
+        from reportlint.numbering import find_markers
+
+        return find_markers(self)
+
+    @cached_property
+    def quantities(self) -> list[Quantity]:
+        return find_quantities(self.text)
+
+    # -- text that is not prose --------------------------------------------------
+    @cached_property
+    def protected(self) -> list[tuple[int, int]]:
+        """Disjoint, sorted spans of URLs, e-mail addresses, comments and code."""
+        spans = sorted([(m.start(), m.end()) for m in _PROTECTED_RE.finditer(self.text)] + list(self.extra_protected))
+        merged: list[tuple[int, int]] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        return merged
+
+    @cached_property
+    def _protected_starts(self) -> list[int]:
+        return [start for start, _ in self.protected]
+
+    def is_protected(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` overlaps a URL, e-mail, comment or code span."""
+        end = max(end, start + 1)
+        index = bisect.bisect_left(self._protected_starts, end) - 1
+        return index >= 0 and self.protected[index][1] > start
+
+    @cached_property
+    def quoted(self) -> list[Span]:
+        """Spans inside paired quotation or title marks, marks excluded (“…” 《…》 「…」 "…")."""
+        pairs = {"“": "”", "《": "》", "「": "」", "『": "』", "‘": "’"}
+        result: list[Span] = []
+        for paragraph in self.paragraphs:
+            stack: list[tuple[str, int]] = []
+            straight_open: int | None = None
+            for i, ch in enumerate(paragraph.text):
+                if ch in pairs:
+                    stack.append((pairs[ch], i))
+                elif stack and ch == stack[-1][0]:
+                    _, opened = stack.pop()
+                    result.append(self._span(paragraph.start + opened + 1, paragraph.start + i))
+                elif ch == '"':
+                    if straight_open is None:
+                        straight_open = i
+                    else:
+                        result.append(self._span(paragraph.start + straight_open + 1, paragraph.start + i))
+                        straight_open = None
+        result.sort(key=lambda s: (s.start, s.end))
+        return result
+
+    def _span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])
+
+    # -- words ---------------------------------------------------------------------
+    def words(self, start: int, end: int) -> list[Token]:
+        """Segment ``text[start:end]`` into words (loads jieba on first use)."""
+        return get_segmenter().tokens(self.text[start:end], start)
+
+    def iter_lines(self) -> Iterator[Line]:
+        return iter(self.lines)

@@ -1,0 +1,16 @@
+"""Output formats. Each formatter turns file results into one string."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from reportlint.formats.json_format import format_json
+from reportlint.formats.text import format_text
+from reportlint.runner import FileResult
+
+Formatter = Callable[[Sequence[FileResult], bool], str]
+
+FORMATS: dict[str, Formatter] = {
+    "text": format_text,
+    "json": format_json,
+}

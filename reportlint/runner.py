@@ -1,0 +1,132 @@
+"""Checks files: plugins loaded once, rules instantiated once per configuration.
+
+The CLI, the public API and the LSP server are thin shells over this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from reportlint.config import ConfigError, Settings
+from reportlint.document import Document
+from reportlint.engine import lint
+from reportlint.plugins import load_plugins
+from reportlint.readers import InputError, document_from_bytes, read_document
+from reportlint.rule import Diagnostic, Rule, RuleConfigError, RuleSet
+
+
+@dataclass
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None
+    document: Document | None = None
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Selection given on the command line; it takes precedence over config files."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def apply(self, settings: Settings) -> Settings:
+        return replace(
+            settings,
+            select=self.select if self.select is not None else settings.select,
+            extend_select=settings.extend_select + self.extend_select,
+            ignore=settings.ignore + self.ignore,
+        )
+
+
+class Runner:
+    def __init__(self, extra_plugins: Sequence[str] = (), overrides: Overrides | None = None) -> None:
+        self._extra_plugins = tuple(extra_plugins)
+        self.overrides = overrides or Overrides()
+        self._loads: dict[tuple[str, ...], RuleSet] = {}
+        self._instances: dict[tuple[str, str], Rule] = {}
+        self.plugin_problems: list[str] = []
+        self.rules = self.rules_for(Settings())
+
+    def rules_for(self, settings: Settings) -> RuleSet:
+        """The rules known under ``settings`` (config may name extra plugin modules)."""
+        key = tuple(sorted(set(self._extra_plugins) | set(settings.plugins)))
+        if key not in self._loads:
+            loaded = load_plugins(key)
+            self.plugin_problems.extend(p for p in loaded.problems if p not in self.plugin_problems)
+            self._loads[key] = loaded.rules
+        return self._loads[key]
+
+    def effective(self, settings: Settings) -> Settings:
+        return self.overrides.apply(settings)
+
+    def validate(self, settings: Settings) -> None:
+        """Raise ConfigError for unknown rules or bad rule options under ``settings``."""
+        effective = self.effective(settings)
+        known = self.rules_for(effective)
+        effective.validate(known)
+        for rule in effective.selected(known):
+            self._instance(effective, rule)
+
+    def _instance(self, settings: Settings, rule: type[Rule]) -> Rule:
+        # Instances depend only on the rule's options, so equal options share one instance.
+        key = (rule.code, repr(sorted(settings.options_for(rule).items())))
+        if key not in self._instances:
+            try:
+                self._instances[key] = rule(settings.options_for(rule))
+            except RuleConfigError as exc:
+                where = f"（{settings.source}）" if settings.source else ""
+                raise ConfigError(f"{exc}{where}") from None
+        return self._instances[key]
+
+    def check_document(self, doc: Document, settings: Settings, path: Path | None = None) -> list[Diagnostic]:
+        effective = self.effective(settings)
+        known = self.rules_for(effective)
+        selected = effective.selected(known, path)
+        instances = [self._instance(effective, rule) for rule in selected]
+        return lint(doc, instances, known, effective.severity_overrides())
+
+    def check_path(self, path: Path, settings: Settings) -> FileResult:
+        try:
+            doc = read_document(path)
+        except InputError as exc:
+            return FileResult(str(path), error=str(exc))
+        return FileResult(str(path), self.check_document(doc, settings, path), document=doc)
+
+    def check_bytes(self, data: bytes, name: str, settings: Settings) -> FileResult:
+        try:
+            doc = document_from_bytes(data, name)
+        except InputError as exc:
+            return FileResult(name, error=str(exc))
+        return FileResult(name, self.check_document(doc, settings, Path(name)), document=doc)
+
+
+_DEFAULT_RUNNER: Runner | None = None
+
+
+def check_text(
+    text: str,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    path: str = "<string>",
+    rule_options: dict[str, dict[str, object]] | None = None,
+    kind: str = "txt",
+) -> list[Diagnostic]:
+    """Check a string with the default configuration: the library entry point.
+
+    >>> [d.code for d in check_text("完成投资x万元。", select=["placeholder"])]
+    ['RL101']
+    """
+    global _DEFAULT_RUNNER
+    if _DEFAULT_RUNNER is None:
+        _DEFAULT_RUNNER = Runner()
+    settings = Settings(
+        select=tuple(select) if select is not None else ("ALL",),
+        ignore=tuple(ignore),
+        rule_settings=tuple((rule_options or {}).items()),
+    )
+    doc = Document(text, path, kind=kind)
+    return _DEFAULT_RUNNER.check_document(doc, settings)
