@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from reportlint import __version__
+from reportlint.batch import check_files
 from reportlint.config import ConfigError, ConfigFinder, Settings, check_selector
 from reportlint.formats import FORMATS
 from reportlint.rule import RuleSet
@@ -59,6 +60,8 @@ def build_parser() -> ChineseArgumentParser:
     check.add_argument("--exit-zero", action="store_true", help="发现问题时也以 0 退出")
     check.add_argument("-q", "--quiet", action="store_true", help="只输出问题，不输出汇总")
     check.add_argument("--statistics", action="store_true", help="按规则统计问题数量")
+    check.add_argument("-j", "--jobs", type=int, default=0, help="并行进程数（默认：全部 CPU 核心）")
+    check.add_argument("--no-cache", action="store_true", help="不使用缓存，重新检查所有文件")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="彩色输出")
 
     sub.add_parser("rules", help="列出全部规则 (list rules)")
@@ -131,7 +134,9 @@ def run_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         files, errors = collect(paths, finder)
         results.extend(errors)
         for path in files:
-            results.append(runner.check_path(path, settings_for(path)))
+            settings_for(path)  # validate every configuration before any work starts
+        jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+        results.extend(check_files(files, overrides, args.config, jobs=jobs, use_cache=not args.no_cache))
     for problem in runner.plugin_problems:
         print(f"reportlint: 警告：{problem}", file=stderr)
     return report(results, args, stdout, stderr)
