@@ -6,15 +6,18 @@ import argparse
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
 from reportlint import __version__
 from reportlint.batch import check_files
 from reportlint.config import ConfigError, ConfigFinder, Settings, check_selector
+from reportlint.document import Document
+from reportlint.fixer import encode_like, fix_document, unified_diff, write_atomic
 from reportlint.formats import FORMATS
-from reportlint.rule import RuleSet
+from reportlint.readers import read_document
+from reportlint.rule import Diagnostic, Rule, RuleSet
 from reportlint.runner import FileResult, Overrides, Runner
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
@@ -57,6 +60,9 @@ def build_parser() -> ChineseArgumentParser:
     check.add_argument("--format", choices=sorted(FORMATS), default="text", help="输出格式")
     check.add_argument("--config", type=Path, help="使用指定的配置文件，不再自动查找")
     check.add_argument("--stdin-filename", help="从标准输入读取时使用的文件名（用于匹配配置）")
+    check.add_argument("--fix", action="store_true", help="自动修复可安全修复的问题并写回文件")
+    check.add_argument("--unsafe-fixes", action="store_true", help="与 --fix/--diff 同用：也应用需人工确认的修复")
+    check.add_argument("--diff", action="store_true", help="只显示修复后的差异，不写回文件")
     check.add_argument("--exit-zero", action="store_true", help="发现问题时也以 0 退出")
     check.add_argument("-q", "--quiet", action="store_true", help="只输出问题，不输出汇总")
     check.add_argument("--statistics", action="store_true", help="按规则统计问题数量")
@@ -139,6 +145,52 @@ def run_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         results.extend(check_files(files, overrides, args.config, jobs=jobs, use_cache=not args.no_cache))
     for problem in runner.plugin_problems:
         print(f"reportlint: 警告：{problem}", file=stderr)
+    if args.fix or args.diff:
+        return apply_fixes_to_files(results, runner, settings_for, args, stdout, stderr)
+    return report(results, args, stdout, stderr)
+
+
+def apply_fixes_to_files(
+    results: list[FileResult],
+    runner: Runner,
+    settings_for: Callable[[Path], Settings],
+    args: argparse.Namespace,
+    stdout: TextIO,
+    stderr: TextIO,
+) -> int:
+    """--fix writes fixed files back; --diff prints what --fix would change and writes nothing."""
+    changed = 0
+    fixed = 0
+    for index, result in enumerate(results):
+        doc = result.document
+        if doc is None and not result.error and any(d.fix for d in result.diagnostics):
+            doc = read_document(Path(result.path))
+        if doc is None or not any(d.fix for d in result.diagnostics):
+            continue
+        path = Path(result.path)
+        if doc.kind == "docx" or result.path in ("<stdin>", args.stdin_filename):
+            print(f"reportlint: 提示：{result.path} 不能自动写回（Word 文档或标准输入），请手动修改 (fix not written)", file=stderr)
+            continue
+        settings = settings_for(path)
+
+        def relint(changed_doc: Document, settings: Settings = settings, path: Path = path) -> list[Diagnostic]:
+            return runner.check_document(changed_doc, settings, path)
+
+        outcome = fix_document(doc, relint, unsafe=args.unsafe_fixes)
+        if outcome.text == doc.text:
+            continue
+        changed += 1
+        fixed += outcome.applied
+        if args.diff:
+            stdout.write(unified_diff(result.path, doc.text, outcome.text))
+        else:
+            write_atomic(path, encode_like(doc, outcome.text))
+            results[index] = FileResult(result.path, outcome.remaining, document=Document(
+                outcome.text, doc.path, doc.encoding, doc.newline, doc.kind))
+    if args.diff:
+        print(f"可修复 {fixed} 处，涉及 {changed} 个文件（未写回）。", file=stderr)
+        return EXIT_FOUND if changed else (EXIT_ERROR if any(r.error for r in results) else EXIT_CLEAN)
+    print(f"已修复 {fixed} 处，写回 {changed} 个文件。", file=stderr)
     return report(results, args, stdout, stderr)
 
 
@@ -183,7 +235,7 @@ def run_rules(stdout: TextIO) -> int:
     return EXIT_CLEAN
 
 
-def find_rule(rules: RuleSet, name: str) -> type:
+def find_rule(rules: RuleSet, name: str) -> type[Rule]:
     rule = rules.by_name_or_code(name) or rules.by_name_or_code(name.upper())
     if rule is None:
         check_selector(name, rules, "rule")  # raises with a did-you-mean hint

@@ -170,7 +170,8 @@ class Rule:
         module = sys.modules[cls.__module__]
         base = Path(module.__file__ or ".").parent
         with open(base / cls.data_file, "rb") as fh:
-            return tomllib.load(fh)
+            data: dict[str, Any] = tomllib.load(fh)
+        return data
 
     @classmethod
     def documentation(cls) -> RuleDoc:
