@@ -4,6 +4,12 @@ One service for every rule: ``parse_chinese_int("十二") == 12``,
 ``find_quantities("完成投资3.5亿元,新建住房两百余套")`` gives 350000000 元 and
 about 200 套. Units with a scale prefix (万元, 万人, 亿元) are normalised to
 their base unit so that parts and totals compare in one unit.
+
+Not every number is an amount: each :class:`Quantity` carries a ``kind`` —
+``amount`` (3686万元, 两个), ``range`` (3-5个, 1至2名; ``low`` holds the lower
+bound, ``value`` the upper), ``year`` (2025年), ``date`` (5月, 12日),
+``ordinal`` (第3次) or ``ratio`` (1:3). Rules that add or compare amounts
+should look at ``kind == "amount"`` (or ``is_amount``) only.
 """
 
 from __future__ import annotations
@@ -28,32 +34,54 @@ APPROX_AFTER = ("余", "多", "左右", "以上", "上下", "许")
 
 # Measure words and units; a scale prefix (万/亿/千) is folded into the value.
 UNITS = (
-    "平方公里", "平方米", "立方米", "千瓦时", "万千瓦", "公里", "千米", "米", "公顷", "亩", "吨", "千克",
-    "公斤", "斤", "元", "美元", "人次", "人", "名", "户", "家", "个", "项", "件", "次", "场", "所", "座",
-    "处", "条", "批", "套", "台", "辆", "头", "只", "株", "棵", "间", "栋", "幢", "张", "本", "期", "类",
-    "起", "宗", "份", "篇", "部", "支", "队", "组", "村", "镇", "乡", "社区", "单位", "企业", "亿元",
-    "万元", "千元", "万人", "万户", "万亩", "万吨", "公斤", "kg", "km", "%", "‰", "倍", "岁", "天",
-    "年", "月", "日", "小时", "分钟", "所", "节", "轮", "点", "方面", "方", "种", "门", "颗", "口", "眼", "段",
+    "平方公里", "平方千米", "平方米", "平方", "立方米", "立方", "千瓦时", "万千瓦", "千瓦", "公里", "千米", "米",
+    "公顷", "亩", "吨", "千克", "公斤", "斤", "元", "美元", "人次", "人", "名", "位", "户", "家", "个", "项",
+    "件", "次", "场", "所", "座", "处", "条", "批", "套", "台", "辆", "头", "只", "株", "棵", "间", "栋", "幢",
+    "张", "本", "期", "类", "起", "宗", "份", "篇", "部", "支", "队", "组", "村", "镇", "乡", "社区", "单位",
+    "企业", "亿元", "万元", "千元", "万人", "万户", "万亩", "万吨", "kg", "km", "%", "％", "‰", "倍", "岁",
+    "天", "年", "月", "日", "小时", "分钟", "节", "轮", "点", "方面", "方", "种", "门", "颗", "口", "眼", "段",
+    "个百分点", "百分点", "例", "块", "首", "幅", "册", "盏", "艘", "架", "片", "箱", "床", "课时", "学时",
+    "班", "届", "网格", "周",
 )  # fmt: skip
+# Units that are the same unit in another spelling.
+UNIT_ALIASES = {"％": "%", "个百分点": "百分点", "平方": "平方米", "立方": "立方米", "公斤": "千克"}
 
-_ARABIC = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
-_CHINESE = rf"[{CHINESE_NUMERAL_CHARS}]+"
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# A Chinese numeral: digits with 十百千万亿 and an optional decimal part (二十五点五);
+# a lone 百/千/万/亿 (万亩良田, 千家万户, x万元) is not a number.
+_CN_DIGIT = "零〇○一壹二贰两三叁四肆五伍六陆七柒八捌九玖"
+_CHINESE = rf"[{_CN_DIGIT}十拾][{CHINESE_NUMERAL_CHARS}]{{0,16}}"
+_CHINESE_DECIMAL = rf"点[{_CN_DIGIT}]{{1,6}}"
 _UNIT_ALTERNATION = "|".join(sorted({regex.escape(u) for u in UNITS}, key=len, reverse=True))
 _APPROX_BEFORE_ALT = "|".join(sorted(APPROX_BEFORE, key=len, reverse=True))
 _APPROX_AFTER_ALT = "|".join(sorted(APPROX_AFTER, key=len, reverse=True))
+_RANGE_SEP = "-－~～至到—"
 
 # A number is Arabic digits (optionally followed by 万/亿) or a run of Chinese
-# numerals. Possessive/atomic groups keep matching linear on long lines.
+# numerals; 百分之 before it makes a percentage. An optional range
+# (3-5个, 1至2名) shares the unit of its upper bound. Possessive/atomic groups
+# keep matching linear on long lines.
 QUANTITY_RE = regex.compile(
     rf"""
     (?P<before>(?:{_APPROX_BEFORE_ALT}))?
-    (?P<number>(?>{_ARABIC})(?:[万亿]+)?|(?>{_CHINESE}))
+    (?P<percent>百分之)?
+    (?:
+        (?P<low>(?>{_ARABIC}))(?P<lowscale>[万亿]{{0,2}})[{_RANGE_SEP}](?=\d)
+      | (?P<clow>(?>[{_CN_DIGIT}十]{{1,4}}))[至到](?=[{_CN_DIGIT}十])
+    )?
+    (?P<number>(?>{_ARABIC})(?:[万亿]{{1,2}})?|(?>{_CHINESE})(?:{_CHINESE_DECIMAL})?)
+    (?P<space>[ \u3000](?=(?:{_APPROX_AFTER_ALT}|{_UNIT_ALTERNATION})))?
     (?P<after1>(?:{_APPROX_AFTER_ALT}))?
+    (?P<scale>(?<=[余多])[万亿]{{1,2}})?
     (?P<unit>(?:{_UNIT_ALTERNATION}))?
     (?P<after2>(?:{_APPROX_AFTER_ALT}))?
     """,
     regex.VERBOSE,
 )
+
+_RATIO_BEFORE_RE = regex.compile(r"\d[:：∶]$")
+_RATIO_AFTER_RE = regex.compile(r"[:：∶]\d")
+_IDIOM_UNITS = frozenset("人户村品事档策表网格")
 
 
 @dataclass(frozen=True)
@@ -68,6 +96,13 @@ class Quantity:
     written_unit: str | None  # the unit as written, e.g. "万元"
     approximate: bool
     chinese: bool  # written with Chinese numerals
+    kind: str = "amount"  # amount, range, year, date, ordinal, ratio
+    low: float | None = None  # lower bound of a range (value is the upper bound)
+
+    @property
+    def is_amount(self) -> bool:
+        """A plain amount that can be added and compared (not a year, date, ordinal, ratio or range)."""
+        return self.kind == "amount"
 
 
 class NumberFormatError(ValueError):
@@ -90,11 +125,20 @@ def parse_chinese_int(text: str) -> int:
     total = 0  # completed 万/亿 groups
     section = 0  # current group below 万
     digit: int | None = None
+    last_unit = 0  # the unit just used, for 两百五 = 250 and 一万二 = 12000
     for ch in text:
         if ch in DIGITS:
+            if digit is not None and DIGITS[ch] != 0 and digit != 0:
+                raise NumberFormatError(text)  # 十二三: not one number
             digit = DIGITS[ch]
+            if digit == 0:
+                last_unit = 0
         elif ch in SMALL_UNITS:
-            section += (1 if digit is None else digit) * SMALL_UNITS[ch]
+            unit = SMALL_UNITS[ch]
+            if last_unit and unit >= last_unit and section and last_unit < 10_000:
+                raise NumberFormatError(text)  # 百十: malformed
+            section += (1 if digit is None else digit) * unit
+            last_unit = unit
             digit = None
         elif ch in BIG_UNITS:
             scale = BIG_UNITS[ch]
@@ -107,20 +151,30 @@ def parse_chinese_int(text: str) -> int:
                 total += group * scale
             section = 0
             digit = None
+            last_unit = scale
         else:
             raise NumberFormatError(text)
+    if digit and last_unit >= 100 and text[-2] not in "零〇○":
+        # 两百五 = 250, 一万二 = 12000: a trailing digit counts in the next unit down.
+        return total + section + digit * (last_unit // 10)
     return total + section + (digit or 0)
 
 
 def parse_number(text: str) -> float:
-    """Parse Arabic (with 万/亿 suffix and thousands separators) or Chinese numerals."""
+    """Parse Arabic (with 万/亿 suffix and thousands separators) or Chinese numerals (二十五点五 = 25.5)."""
     text = text.strip()
     match = regex.fullmatch(rf"({_ARABIC})([万亿]*)", text)
     if match:
-        value = float(match.group(1).replace(",", "").replace("，", ""))
+        value = float(match.group(1).replace(",", ""))
         for ch in match.group(2):
             value *= BIG_UNITS[ch]
         return value
+    whole, dot, fraction = text.partition("点")
+    if dot:
+        if not fraction or any(ch not in DIGITS for ch in fraction):
+            raise NumberFormatError(text)
+        digits = "".join(str(DIGITS[ch]) for ch in fraction)
+        return float(parse_chinese_int(whole)) + float("0." + digits)
     return float(parse_chinese_int(text))
 
 
@@ -128,10 +182,32 @@ def normalise_unit(unit: str | None) -> tuple[str | None, float]:
     """Split a scale prefix off a unit: 万元 -> (元, 1e4), 亿元 -> (元, 1e8), 个 -> (个, 1)."""
     if not unit:
         return None, 1.0
-    if len(unit) > 1 and unit[0] in "万亿千" and unit not in ("千米", "千克", "千瓦时", "万千瓦"):
+    unit = UNIT_ALIASES.get(unit, unit)
+    if len(unit) > 1 and unit[0] in "万亿千" and unit not in ("千米", "千克", "千瓦时", "万千瓦", "千瓦"):
         scale = {"万": 1e4, "亿": 1e8, "千": 1e3}[unit[0]]
-        return unit[1:], scale
+        return UNIT_ALIASES.get(unit[1:], unit[1:]), scale
     return unit, 1.0
+
+
+def _kind(text: str, match: regex.Match[str], value: float, unit: str | None, start: int) -> str:
+    """Classify a number by its unit and surroundings: year, date, ordinal, ratio or amount."""
+    before = text[max(0, start - 1) : start]
+    number = match.group("number")
+    if before == "第":
+        return "ordinal"
+    if unit is None and (
+        _RATIO_BEFORE_RE.search(text, max(0, start - 2), start)
+        or _RATIO_AFTER_RE.match(text, match.end("number"))
+    ):
+        return "ratio"
+    unit_text = match.group("unit")
+    if unit_text == "年" and value == int(value) and 1000 <= value <= 2200 and len(number) == 4:
+        return "year"
+    if unit_text == "月" and value == int(value) and 1 <= value <= 12:
+        return "date"
+    if unit_text in ("日", "号") and value == int(value) and 1 <= value <= 31 and before in ("月", ""):
+        return "date"
+    return "amount"
 
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
@@ -142,24 +218,48 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if not number:
             continue
         chinese = not number[0].isdigit()
-        if chinese and not match.group("unit"):
+        unit_text = match.group("unit")
+        percent = bool(match.group("percent"))
+        if chinese and not unit_text and not percent:
             # A bare Chinese numeral is usually part of a word (一体化, 统一).
             continue
+        if chinese and unit_text in _IDIOM_UNITS and number == "一" and text.startswith("一", match.end()):
+            continue  # 一村一品, 一户一档: a slogan, not a count
         try:
             value = parse_number(number)
+            low: float | None = None
+            if match.group("low"):
+                low = parse_number(match.group("low") + (match.group("lowscale") or ""))
+            elif match.group("clow"):
+                low = parse_number(match.group("clow"))
         except NumberFormatError:
             continue
-        unit, scale = normalise_unit(match.group("unit"))
+        unit, scale = normalise_unit(unit_text)
+        if percent:
+            unit, scale = "%", 1.0
+        elif match.group("scale"):
+            for ch in match.group("scale"):
+                scale *= BIG_UNITS[ch]
+        start, end = match.start(), match.end()
+        if match.group("space") and not (match.group("after1") or unit_text or match.group("after2")):
+            end -= 1
+        kind = _kind(text, match, value, unit, match.start("number") if low is None else start)
+        if low is not None:
+            kind = "date" if kind in ("year", "date") else "range"
+            low *= scale
         found.append(
             Quantity(
-                start=offset + match.start(),
-                end=offset + match.end(),
-                text=match.group(0),
+                start=offset + start,
+                end=offset + end,
+                text=text[start:end],
                 value=value * scale,
                 unit=unit,
-                written_unit=match.group("unit"),
-                approximate=bool(match.group("before") or match.group("after1") or match.group("after2")),
+                written_unit=unit_text if not percent else "%",
+                approximate=bool(match.group("before") or match.group("after1") or match.group("after2"))
+                or low is not None,
                 chinese=chinese,
+                kind=kind,
+                low=low,
             )
         )
     return found

@@ -1,0 +1,103 @@
+"""Number and unit parsing (reportlint/numbers.py)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from reportlint.numbers import NumberFormatError, find_quantities, parse_chinese_int, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("十", 10), ("十二", 12), ("二十", 20), ("两千零五", 2005), ("一万二", 12000), ("一万二千", 12000),
+        ("两百五", 250), ("三千二百", 3200), ("一百零五", 105), ("一亿三千万", 130_000_000), ("十万", 100_000),
+        ("二〇二五", 2025), ("一千零一十", 1010), ("三百六十五", 365), ("一百一十", 110),
+    ],
+)  # fmt: skip
+def test_parse_chinese_int(text: str, value: int) -> None:
+    assert parse_chinese_int(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "十二三", "万x"])
+def test_parse_chinese_int_rejects(text: str) -> None:
+    with pytest.raises(NumberFormatError):
+        parse_chinese_int(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("3.5万", 35000), ("1,200", 1200), ("0.8亿", 80_000_000), ("二十五点五", 25.5), ("两", 2)],
+)
+def test_parse_number(text: str, value: float) -> None:
+    assert parse_number(text) == value
+
+
+def one(text: str) -> tuple[str, float, str | None, bool, str]:
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    q = found[0]
+    return q.text, q.value, q.unit, q.approximate, q.kind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("两个", ("两个", 2, "个", False, "amount")),
+        ("十二项", ("十二项", 12, "项", False, "amount")),
+        ("惠及1.7万名群众", ("1.7万名", 17000, "名", False, "amount")),
+        ("总投资3686万元", ("3686万元", 36_860_000, "元", False, "amount")),
+        ("覆盖超700余人", ("超700余人", 700, "人", True, "amount")),
+        ("占比百分之九十", ("百分之九十", 90, "%", False, "amount")),
+        ("百分之二十五点五", ("百分之二十五点五", 25.5, "%", False, "amount")),
+        ("达到90%", ("90%", 90, "%", False, "amount")),
+        ("达到90％", ("90％", 90, "%", False, "amount")),
+        ("提高12个百分点", ("12个百分点", 12, "百分点", False, "amount")),
+        ("投入300多万元", ("300多万元", 3_000_000, "元", True, "amount")),
+        ("发放宣传资料2000 余份", ("2000 余份", 2000, "份", True, "amount")),
+        ("新建住房两百余套", ("两百余套", 200, "套", True, "amount")),
+        ("储备1-2名后备力量", ("1-2名", 2, "名", True, "range")),
+        ("每村三至五个", ("三至五个", 5, "个", True, "range")),
+        ("2025年", ("2025年", 2025, "年", False, "year")),
+        ("二〇二五年", ("二〇二五年", 2025, "年", False, "year")),
+        ("1至7月", ("1至7月", 7, "月", True, "date")),
+        ("第3次", ("3次", 3, "次", False, "ordinal")),
+        ("连续3年", ("3年", 3, "年", False, "amount")),
+    ],
+)
+def test_find_quantities(text: str, expected: tuple[str, float, str | None, bool, str]) -> None:
+    assert one(text) == expected
+
+
+def test_range_keeps_lower_bound() -> None:
+    (q,) = find_quantities("确保13个行政村平均储备1-2名后备力量")[1:]
+    assert (q.low, q.value, q.is_amount) == (1, 2, False)
+
+
+def test_ratio_is_not_an_amount() -> None:
+    assert [q.kind for q in find_quantities("按照1:3的后备比例")] == ["ratio", "ratio"]
+
+
+def test_households_and_persons() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("新增低保4户10人")] == [(4, "户"), (10, "人")]
+
+
+@pytest.mark.parametrize(
+    "text", ["x万元", "万亩良田", "千家万户", "一村一品", "一人一表", "统一", "二十大", "十四五"]
+)
+def test_not_numbers(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_offsets_are_shifted() -> None:
+    (q,) = find_quantities("共3件", offset=10)
+    assert (q.start, q.end, q.text) == (11, 13, "3件")
+
+
+def test_long_inputs_are_fast() -> None:
+    started = time.perf_counter()
+    for text in ("1" * 100_000, "一" * 100_000, "万" * 100_000, "1," * 50_000, "约" * 100_000):
+        find_quantities(text)
+    assert time.perf_counter() - started < 5
