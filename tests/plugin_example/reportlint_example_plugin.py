@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from reportlint.document import Document
 from reportlint.hookspecs import hookimpl
-from reportlint.rule import Finding, Rule, Severity
+from reportlint.rule import Applicability, Finding, Fix, Rule, Severity
 
 
 class NoExclamation(Rule):
@@ -31,11 +31,18 @@ class NoExclamation(Rule):
     name = "no-exclamation"
     severity = Severity.INFO
     summary = "工作报告中不宜使用感叹号"
+    fixable = True
 
     def check(self, doc: Document) -> Iterable[Finding]:
         for index, char in enumerate(doc.text):
             if char in "！!":
-                yield Finding(index, index + 1, "报告中不宜使用感叹号「！」，请改为句号", suggestion="改为「。」")
+                yield Finding(
+                    index,
+                    index + 1,
+                    "报告中不宜使用感叹号「！」，请改为句号",
+                    suggestion="改为「。」",
+                    fix=Fix(index, index + 1, "。", Applicability.SAFE),
+                )
 
 
 @hookimpl
