@@ -71,6 +71,7 @@ def build_parser() -> ChineseArgumentParser:
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="彩色输出")
 
     sub.add_parser("rules", help="列出全部规则 (list rules)")
+    sub.add_parser("lsp", help="启动语言服务器（供编辑器通过标准输入输出调用） (language server)")
     rule = sub.add_parser("rule", help="显示一条规则的说明 (explain a rule)")
     rule.add_argument("name", help="规则代码或名称，如 RL101 或 placeholder")
     return parser
@@ -268,6 +269,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             return run_check(args, stdout, stderr)
         if args.command == "rules":
             return run_rules(stdout)
+        if args.command == "lsp":
+            from reportlint.lsp import serve_stdio
+
+            return serve_stdio()
         if args.command == "rule":
             return run_rule(args.name, stdout)
         parser.print_help(stdout)
