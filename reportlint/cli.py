@@ -14,7 +14,7 @@ from reportlint import __version__
 from reportlint.batch import check_files
 from reportlint.config import ConfigError, ConfigFinder, Settings, check_selector
 from reportlint.document import Document
-from reportlint.fixer import encode_like, fix_document, unified_diff, write_atomic
+from reportlint.fixer import annotate, encode_like, fix_document, unified_diff, write_atomic
 from reportlint.formats import FORMATS
 from reportlint.readers import read_document
 from reportlint.rule import Diagnostic, Rule, RuleSet
@@ -69,6 +69,13 @@ def build_parser() -> ChineseArgumentParser:
     check.add_argument("-j", "--jobs", type=int, default=0, help="并行进程数（默认：全部 CPU 核心）")
     check.add_argument("--no-cache", action="store_true", help="不使用缓存，重新检查所有文件")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="彩色输出")
+
+    annotate = sub.add_parser("annotate", help="生成带批注的副本：在每处问题后插入【说明】 (write an annotated copy)")
+    annotate.add_argument("paths", nargs="+", help="要批注的 .txt 或 .md 文件")
+    annotate.add_argument("--in-place", action="store_true", help="直接写回原文件（默认另存为 文件名.批注.txt）")
+    annotate.add_argument("--select", action="append", help="只启用这些规则")
+    annotate.add_argument("--ignore", action="append", help="停用这些规则")
+    annotate.add_argument("--config", type=Path, help="使用指定的配置文件")
 
     sub.add_parser("rules", help="列出全部规则 (list rules)")
     sub.add_parser("lsp", help="启动语言服务器（供编辑器通过标准输入输出调用） (language server)")
@@ -228,6 +235,34 @@ def _summary_line(results: list[FileResult], found: int) -> str:
     return f"共发现 {found} 个问题（{detail}），共检查 {checked} 个文件。"
 
 
+def run_annotate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Write a copy of each file with every diagnostic's message inserted after its span."""
+    overrides = Overrides(select=_split_list(args.select), ignore=_split_list(args.ignore) or ())
+    finder = ConfigFinder(args.config)
+    runner = Runner(overrides=overrides)
+    status = EXIT_CLEAN
+    for raw in args.paths:
+        path = Path(raw)
+        settings = finder.for_path(path)
+        runner.validate(settings)
+        result = runner.check_path(path, settings)
+        if result.error or result.document is None:
+            print(f"reportlint: 错误：{result.error}", file=stderr)
+            status = EXIT_ERROR
+            continue
+        doc = result.document
+        if doc.kind == "docx":
+            print(f"reportlint: 错误：{raw}: 暂不支持批注 Word 文档，请先另存为 .txt (docx not supported)", file=stderr)
+            status = EXIT_ERROR
+            continue
+        target = path if args.in_place else path.with_name(f"{path.stem}.批注{path.suffix}")
+        write_atomic(target, encode_like(doc, annotate(doc.text, result.diagnostics)))
+        print(f"{raw}: {len(result.diagnostics)} 处批注 → {target}", file=stdout)
+        if result.diagnostics and status == EXIT_CLEAN:
+            status = EXIT_FOUND
+    return status
+
+
 def run_rules(stdout: TextIO) -> int:
     rules = Runner().rules
     print(f"{'代码':<7}{'名称':<22}{'级别':<9}依据与说明", file=stdout)
@@ -267,6 +302,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         args = parser.parse_args(argv)
         if args.command == "check":
             return run_check(args, stdout, stderr)
+        if args.command == "annotate":
+            return run_annotate(args, stdout, stderr)
         if args.command == "rules":
             return run_rules(stdout)
         if args.command == "lsp":

@@ -68,6 +68,19 @@ def fix_document(doc: Document, lint: Callable[[Document], list[Diagnostic]], un
     return FixOutcome(current.text, total, diagnostics)
 
 
+def annotate(text: str, diagnostics: Sequence[Diagnostic]) -> str:
+    """Insert a bracketed note after each flagged span, for writers who read drafts, not terminals."""
+    notes = sorted(diagnostics, key=lambda d: (d.end_offset, d.offset))
+    pieces: list[str] = []
+    position = 0
+    for d in notes:
+        pieces.append(text[position : d.end_offset])
+        pieces.append(f"【{d.code} {d.message}】")
+        position = d.end_offset
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 def unified_diff(path: str, before: str, after: str) -> str:
     lines = difflib.unified_diff(
         before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"

@@ -64,3 +64,15 @@ def test_write_atomic_keeps_permissions(tmp_path: Path) -> None:
     write_atomic(path, "新内容".encode())
     assert path.read_text(encoding="utf-8") == "新内容"
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_annotate_writes_a_copy_and_leaves_the_source(example_plugin: Path, tmp_path: Path) -> None:
+    path = tmp_path / "总结.txt"
+    path.write_bytes(TEXT.encode("gb18030"))
+    code, out, _ = run("annotate", str(path), "--select", "XM101")
+    assert code == 1
+    copy = tmp_path / "总结.批注.txt"
+    assert "2 处批注" in out
+    assert path.read_bytes() == TEXT.encode("gb18030")
+    annotated = copy.read_bytes().decode("gb18030")
+    assert annotated.startswith("上半年招商引资取得历史性突破！【XM101 报告中不宜使用感叹号「！」，请改为句号】\r\n")
