@@ -23,6 +23,28 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None
     document: Document | None = None
+    # The source lines diagnostics point at (line number -> text), so that a result without its
+    # Document (from the cache or a worker process) can still be printed with its context.
+    source_lines: dict[int, str] = field(default_factory=dict)
+
+    def line_text(self, number: int) -> str | None:
+        """Text of line ``number`` (1-based) when this result knows it."""
+        if number in self.source_lines:
+            return self.source_lines[number]
+        if self.document is not None and 1 <= number <= len(self.document.line_starts):
+            return self.document.line_text(number)
+        return None
+
+    def detached(self) -> FileResult:
+        """This result without its Document: small and picklable, still enough for every output format."""
+        if self.document is None:
+            return self
+        lines = dict(self.source_lines)
+        for diagnostic in self.diagnostics:
+            for number in {diagnostic.line, diagnostic.end_line}:
+                if number not in lines and 1 <= number <= len(self.document.line_starts):
+                    lines[number] = self.document.line_text(number)
+        return FileResult(self.path, self.diagnostics, self.error, None, lines)
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,7 @@ def format_text(results: Sequence[FileResult], color: bool = False) -> str:
             out.append(_paint(f"{result.path}: 错误：", "1;31", color) + result.error.removeprefix(f"{result.path}: "))
             continue
         for diagnostic in result.diagnostics:
-            line_text = result.document.line_text(diagnostic.line) if result.document else None
+            line_text = result.line_text(diagnostic.line)
             out.extend(format_diagnostic(result.path, diagnostic, line_text, color))
             out.append("")
     return "\n".join(out).rstrip("\n")
