@@ -1,17 +1,66 @@
-"""Rule duplicated-text (RL102)."""
+"""Rule duplicated-text (RL102): the same text typed twice."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import regex
 
 from reportlint.document import Document
-from reportlint.rule import Finding, Rule, Severity
+from reportlint.rule import Applicability, Finding, Fix, Rule, Severity
+from reportlint.segment import get_segmenter
+
+# Longest repeated unit looked for (characters).
+_MAX_UNIT = 8
+# Characters of context segmented on each side of a candidate.
+_WINDOW = 6
+# A repeated unit is Chinese text, possibly with digits ("2025年"); Latin text is left alone.
+_UNIT_CHARS = r"[\p{Han}0-9]"
+# Marks that may separate the two copies: “四好农村路”路建设.
+_QUOTES = '”’」』》"“‘「『《'
+# Single-character frequency below which jieba hardly knows a character (義 2, 國 10; 植 560).
+_KNOWN_CHARACTER = 50
+_HAN = regex.compile(r"\p{Han}")
+_LINE_END = regex.compile(r"\p{Han}\Z")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    first: int  # start of the first copy
+    second: int  # start of the second (redundant) copy
+    end: int  # end of the last redundant copy (a run "的的的" has two)
+    unit: str
+    kind: str  # "adjacent", "quote" or "line"
 
 
 class DuplicatedText(Rule):
     """同一词语或短语重复录入。
 
-    作用：（待补充）
+    作用：
+    找出紧挨着重复录入的同一个字、词或短语，包括隔着引号、书名号或换行的重复，
+    以及重复的标点（“，，”“。。”“、、”），标出多余的第二处，并给出删除它的修正。
+    虚词叠用（“的的”“了了”“在在”）和重复标点的删除是安全修正；词语、短语的删除需人工确认。
+
+    为什么：
+    输入法按词上屏，改稿时复制粘贴，最容易把同一个词敲两遍（“种养殖养殖”），
+    或者在引号内外各留一份（“‘四好农村路’路建设”）。这类错误读者一眼可见，
+    校对时却因为“看起来像词”而常被放过。规则用词典判断两份之间是不是词语边界，
+    并用词表排除汉语正常的重叠（扎扎实实、户户、村村通、紧紧围绕、一个项目一个项目抓），
+    以及只是看起来重复的词语边界（工作作为、低保保障、厌学学生、上月月收入、“十五五”）。
+
+    错误示例：
+    积极引导招商引资企业在种养殖养殖领域深度合作。
+    全年完成x条“四好农村路”路建设，按照时序进度推进。
+    进一步提升群众的的获得感和满意度。
+    2025年2025年全镇计划实施项目12个。
+
+    正确示例：
+    坚持把乡村振兴工作作为“三农”工作的重中之重。
+    扎扎实实推进各项工作，实现“户户有增收项目，村村有致富产业”。
+    一个项目一个项目抓、一件实事一件实事办，以钉钉子精神推动工作落实。
     """
 
     code = "RL102"
@@ -19,6 +68,242 @@ class DuplicatedText(Rule):
     severity = Severity.ERROR
     summary = "同一词语或短语重复录入"
     data_file = "duplicated_text.toml"
+    fixable = True
+    # Dictionary entries rarer than this are not trusted as words (jieba keeps junk such as 进在 3).
+    options: ClassVar[Mapping[str, Any]] = {"min-word-frequency": 10}
 
+    def setup(self) -> None:
+        data = self.data
+        self._min_frequency = int(self.settings["min-word-frequency"])
+        self._function_words = frozenset(data.get("function-words", []))
+        self._reduplications = frozenset(data.get("reduplications", []))
+        self._legitimate = frozenset(data.get("legitimate-repeats", []))
+        self._prefixes = tuple(data.get("repeat-prefixes", []))
+        self._numerals = frozenset(data.get("numerals", ""))
+        self._heading = regex.compile(data.get("heading-pattern", r"(?!)"))
+        quotes = regex.escape(_QUOTES)
+        self._patterns = [
+            regex.compile(rf"(?P<x>{_UNIT_CHARS}{{{k}}})(?P<sep>[{quotes}]?)(?P=x)")
+            for k in range(1, _MAX_UNIT + 1)
+        ]
+        groups: list[str] = [g for g in data.get("doubled-punctuation", []) if g]
+        self._punct_group = {ch: g for g in groups for ch in g}
+        self._punctuation = (
+            regex.compile("|".join(f"[{regex.escape(g)}]{{2,}}" for g in groups)) if groups else None
+        )
+
+    # -- entry point -------------------------------------------------------------
     def check(self, doc: Document) -> Iterable[Finding]:
-        return []
+        findings = list(self._punctuation_findings(doc))
+        for candidate in self._candidates(doc):
+            finding = self._judge(doc, candidate)
+            if finding is not None:
+                findings.append(finding)
+        findings.sort(key=lambda f: (f.start, -(f.end - f.start)))
+        kept: list[Finding] = []
+        for finding in findings:
+            if kept and finding.start < kept[-1].end:
+                continue
+            kept.append(finding)
+        return kept
+
+    # -- repeated punctuation ----------------------------------------------------
+    def _punctuation_findings(self, doc: Document) -> Iterator[Finding]:
+        if self._punctuation is None:
+            return
+        text = doc.text
+        for m in self._punctuation.finditer(text):
+            run = m.group()
+            if run.isascii():
+                # "a,,b" or "std::x" in Latin text or code is not report prose.
+                before = text[m.start() - 1] if m.start() else ""
+                after = text[m.end()] if m.end() < len(text) else ""
+                if (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum()):
+                    continue
+            mark = "、" if run[0] == "、" else run[0]
+            yield Finding(
+                m.start() + 1,
+                m.end(),
+                f"标点「{mark}」重复，请删除多余的{len(run) - 1}个",
+                suggestion=f"保留一个「{run[0]}」",
+                fix=Fix(m.start() + 1, m.end(), "", Applicability.SAFE),
+            )
+
+    # -- candidates (cheap, no dictionary) ---------------------------------------
+    def _candidates(self, doc: Document) -> Iterator[_Candidate]:
+        text = doc.text
+        for k, pattern in enumerate(self._patterns, 1):
+            pos = 0
+            while True:
+                m = pattern.search(text, pos)
+                if m is None:
+                    break
+                unit, sep = m.group("x"), m.group("sep")
+                end = m.end()
+                if not sep:
+                    # A run of copies ("的的的", 100,000 repeated characters) is one candidate.
+                    while text.startswith(unit, end):
+                        end += k
+                pos = max(m.start() + 1, end - k + 1) if not sep else m.start() + 1
+                if self._plausible(text, unit, m.start(), end):
+                    yield _Candidate(
+                        m.start(), m.start() + k + len(sep), end, unit, "quote" if sep else "adjacent"
+                    )
+        yield from self._line_candidates(doc)
+
+    def _line_candidates(self, doc: Document) -> Iterator[_Candidate]:
+        """The end of one paragraph typed again at the start of the next."""
+        paragraphs = doc.paragraphs
+        for before, after in itertools.pairwise(paragraphs):
+            if after.line != before.line + 1 or not _LINE_END.search(before.text):
+                continue
+            if len(before.text) < 15 or self._heading.match(before.text):
+                continue
+            for k in range(_MAX_UNIT, 1, -1):
+                unit = before.text[-k:]
+                if len(unit) == k and after.text.startswith(unit) and self._plausible(doc.text, unit, -1, -1):
+                    yield _Candidate(before.end - k, after.start, after.start + k, unit, "line")
+                    break
+
+    def _plausible(self, text: str, unit: str, start: int, end: int) -> bool:
+        """Cheap tests on a repeated unit: numbers, periodic units and data-listed patterns."""
+        if not any(_HAN.match(ch) and ch not in self._numerals for ch in unit):
+            return False  # "11" "1212" "十五五" "一一对应"
+        if start >= 0:
+            if unit[0].isdigit() and start > 0 and text[start - 1].isdigit():
+                return False
+            if unit[-1].isdigit() and end < len(text) and text[end].isdigit():
+                return False
+        k = len(unit)
+        if any(k % p == 0 and unit == unit[:p] * (k // p) for p in range(1, k)):
+            return False  # "的的" as a unit is a run of "的", found with k=1
+        if unit * 2 in self._legitimate or unit.startswith(self._prefixes):
+            return False  # 研究研究, 一个项目一个项目, 很多很多
+        if k == 1:
+            if unit * 2 in self._reduplications:
+                return False
+            if start > 0 and text[start - 1] in self._prefixes:
+                return False  # 一步步, 一项项
+        return True
+
+    # -- judgement (dictionary and segmentation) ---------------------------------
+    def _judge(self, doc: Document, c: _Candidate) -> Finding | None:
+        text = doc.text
+        k = len(c.unit)
+        safe = False
+        if k == 1 and c.kind == "adjacent":
+            verdict = self._judge_character(text, c)
+            if verdict is None:
+                return None
+            safe = verdict
+        elif k == 1:
+            if self._starts_word(text, c.second, c.second + 1):
+                return None  # “失职追责”责任体系
+        else:
+            if not self._aligned(doc, c):
+                return None
+        return self._finding(c, safe)
+
+    def _judge_character(self, text: str, c: _Candidate) -> bool | None:
+        """A doubled character: None when legitimate, else whether deleting it is safe."""
+        a, b, x = c.first, c.second, c.unit
+        after = text[c.end : c.end + 2]
+        before = text[max(0, a - 2) : a]
+        if len(after) == 2 and after[0] == after[1] and _HAN.match(after[0]):
+            return None  # 是是非非, 的的确确 (AABB)
+        if len(before) == 2 and before[0] == before[1] and _HAN.match(before[0]):
+            return None  # 实实在在
+        if self._is_word(x * 2):
+            return None
+        # A word covering both copies: 绿油油, 钉钉子, 不了了之.
+        for begin, stop in (
+            (a - 1, b + 1),
+            (a, c.end + 1),
+            (a - 1, c.end + 1),
+            (a - 2, b + 1),
+            (a, c.end + 2),
+        ):
+            if begin >= 0 and stop <= len(text) and self._is_word(text[begin:stop]):
+                return None
+        if self._starts_word(text, c.end - 1, c.end):
+            return None  # 工作作为, 低保保障, 为了了解
+        ends_word = self._ends_word(text, a, a + 1)
+        if x in self._function_words:
+            return None if ends_word else True  # 目的的, 现在在 | 群众的的
+        if not ends_word:
+            return None  # 商商结合: two one-character words
+        # Beside a character the dictionary barely knows (traditional script, names) its verdict is weak.
+        if any(get_segmenter().word_frequency(ch) < _KNOWN_CHARACTER for ch in text[a - 1 : c.end + 1]):
+            return None  # 朝鮮民主主義
+        # The text after the copy must read on as a word of its own (种植植|领域), else the
+        # second copy probably begins a word the dictionary lacks (车站站线, 翻案风风源).
+        return False if self._starts_word(text, c.end, c.end + 1) else None  # 种植植
+
+    def _is_word(self, word: str) -> bool:
+        """A dictionary word seen often enough (jieba lists some junk entries with counts of 2-5)."""
+        return get_segmenter().word_frequency(word) >= self._min_frequency
+
+    def _starts_word(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` with the next 1-3 characters is a dictionary word."""
+        for extra in (1, 2, 3):
+            stop = end + extra
+            if stop > len(text) or not _HAN.match(text[stop - 1]):
+                return False
+            if self._is_word(text[start:stop]):
+                return True
+        return False
+
+    def _ends_word(self, text: str, start: int, end: int) -> bool:
+        """Whether the 1-3 characters before ``text[start:end]`` with it form a dictionary word."""
+        for extra in (1, 2, 3):
+            begin = start - extra
+            if begin < 0 or not _HAN.match(text[begin]):
+                return False
+            if self._is_word(text[begin:end]):
+                return True
+        return False
+
+    def _aligned(self, doc: Document, c: _Candidate) -> bool:
+        """A repeated phrase is an error only where both copies sit on word boundaries."""
+        text = doc.text
+        k = len(c.unit)
+        if c.kind == "line":
+            stop = min(len(text), c.second + k + _WINDOW, _line_end(text, c.second))
+            bounds = {t.end for t in doc.words(c.second, stop)}
+            return c.second + k in bounds or c.second + k == stop
+        begin = max(c.first - _WINDOW, _line_start(text, c.first))
+        stop = min(c.second + k + _WINDOW, _line_end(text, c.second))
+        tokens = doc.words(begin, stop)
+        bounds = {t.start for t in tokens} | {stop}
+        second_end = c.second + k in bounds
+        if c.kind == "quote":
+            return second_end
+        return c.second in bounds and (c.first in bounds or second_end)
+
+    def _finding(self, c: _Candidate, safe: bool) -> Finding:
+        unit = c.unit
+        copies = (c.end - c.second) // len(unit)
+        extra = f"（共多出{copies}处）" if copies > 1 else ""
+        if c.kind == "quote":
+            message = f"「{unit}」在引号内外重复录入{extra}，请删除多余的一处"
+        elif c.kind == "line":
+            message = f"「{unit}」在上一段末尾和本段开头重复录入，请删除多余的一处"
+        else:
+            message = f"「{unit}」重复录入{extra}，请删除多余的一处"
+        applicability = Applicability.SAFE if safe else Applicability.UNSAFE
+        return Finding(
+            c.second,
+            c.end,
+            message,
+            suggestion=f"删除重复的「{unit}」",
+            fix=Fix(c.second, c.end, "", applicability),
+        )
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end
