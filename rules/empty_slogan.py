@@ -1,24 +1,255 @@
-"""Rule empty-slogan (RL103)."""
+"""Rule empty-slogan (RL103): a fixed formula whose content was cut out."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import regex
 
 from reportlint.document import Document
 from reportlint.rule import Finding, Rule, Severity
 
 
-class EmptySlogan(Rule):
-    """固定提法中缺少内容。
+@dataclass(frozen=True)
+class _Template:
+    pattern: regex.Pattern[str]
+    formula: str
+    slot: str
+    example: str
+    frame: bool  # preposition or marker prefix: punctuation or a function word alone is no content
+    empty_ok: bool  # the bare formula is ordinary prose ("按照要求")
 
-    作用：（待补充）
+
+@dataclass(frozen=True)
+class _Mark:
+    pattern: regex.Pattern[str]
+    open: str
+    close: str
+    name: str
+    missing: str
+
+
+def _strings(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def _alternation(texts: Iterable[str]) -> str:
+    ordered = sorted({t for t in texts if t}, key=len, reverse=True)
+    return "|".join(regex.escape(t) for t in ordered)
+
+
+class EmptySlogan(Rule):
+    """固定提法中缺少内容（如“坚持以为指导”“在的坚强领导下”“深入贯彻精神”）。
+
+    作用：
+    检查报告中常见的固定提法（以……为指导、在……的坚强领导下、深入贯彻……精神、
+    ……是……召开之年、落实……决策部署、党的……大等）在中间应有的内容被删掉、
+    只剩空白或标点、只剩占位符（x、××、某某、___）或只剩“的”之类虚词的情况；
+    也检查空的引号“”、书名号《》和括号（）。提法模板是数据，可在配置中用
+    `extend-templates` 增加本单位常用的提法。
+
+    为什么：
+    起草时常先写好提法框架再填内容，或在修改时把指导思想、会议名称、领导主体整段删掉，
+    留下“坚持以为指导”这样读不通的句子。这类错误是政治性表述错误，一旦印发影响严重，
+    而通读时又容易因为提法熟悉而被眼睛自动补全。
+
+    错误示例：
+    - 全镇广大党员干部坚持以为指导，坚持稳中求进工作总基调。
+    - 在的坚强领导下，我镇各项工作取得新成效。
+    - 深入贯彻精神，严格落实上级决策部署。
+    - 2024年是召开之年，做好今年工作意义重大。
+    - 锲而不舍纠治“”，持续深化作风建设。
+
+    正确示例：
+    - 全镇广大党员干部坚持以习近平新时代中国特色社会主义思想为指导。
+    - 在县委县政府的坚强领导下，我镇各项工作取得新成效。
+    - 深入贯彻党的二十大精神，以此为指导谋划全年工作。
+    - 按照要求及时上报，确保实现目标。（“按照要求”“实现目标”本身是通顺的说法，不报）
+
+    选项：
+    - empty-marks（默认 true）：是否检查空的引号、书名号和括号。
     """
 
     code = "RL103"
     name = "empty-slogan"
     severity = Severity.ERROR
+    authority = "实务"
     summary = "固定提法中缺少内容"
     data_file = "empty_slogan.toml"
+    options: ClassVar[Mapping[str, Any]] = {"empty-marks": True}
 
+    def setup(self) -> None:
+        data = self.data
+        self._blank = str(data.get("blank-chars", " \t\u3000"))
+        self._separators = str(data.get("separator-chars", "，,、。；;：:"))
+        self._marks = str(data.get("mark-chars", "“”《》（）()"))
+        self._ellipsis = str(data.get("ellipsis-chars", "…"))
+        self._placeholders = str(data.get("placeholder-chars", "xX×某_"))
+        self._function_words = "".join(_strings(data.get("function-words", [])))
+        max_slot = int(data.get("max-slot", 8))
+        filler = self._blank + self._separators + self._marks + self._ellipsis + self._placeholders
+        filler += self._function_words
+        filler_class = "[" + "".join(regex.escape(c) for c in sorted(set(filler))) + "]"
+        self._slot_re = f"(?P<slot>{filler_class}{{0,{max_slot}}})"
+        not_before: dict[str, list[str]] = {
+            str(k): _strings(v) for k, v in dict(data.get("prefix-not-before", {})).items()
+        }
+        self._templates = [self._compile(t, not_before) for t in data.get("templates", [])]
+        self._mark_list = [self._compile_mark(m) for m in data.get("marks", [])]
+        self._contexts: list[tuple[str, str]] = []
+        for context in data.get("mark-contexts", []):
+            for before in _strings(context.get("before")):
+                self._contexts.append((before, str(context.get("example", ""))))
+        self._contexts.sort(key=lambda c: len(c[0]), reverse=True)
+
+    # -- compiling ------------------------------------------------------------------
+    def _compile(self, spec: Mapping[str, Any], table: Mapping[str, list[str]]) -> _Template:
+        extra_before = _strings(spec.get("not-before"))
+        prefixes = _strings(spec.get("prefix"))
+        if spec.get("prefix-regex"):
+            prefix = f"(?:{spec['prefix-regex']})"
+            if extra_before:
+                prefix = f"(?<!{_alternation(extra_before)}){prefix}"
+        else:
+            parts = []
+            for text in sorted(set(prefixes), key=len, reverse=True):
+                before = [*table.get(text, []), *extra_before]
+                guard = f"(?<!{_alternation(before)})" if before else ""
+                parts.append(guard + regex.escape(text))
+            prefix = "(?:" + "|".join(parts) + ")"
+        suffixes = _strings(spec.get("suffix"))
+        suffix = (
+            f"(?:{spec['suffix-regex']})" if spec.get("suffix-regex") else f"(?:{_alternation(suffixes)})"
+        )
+        after = ""
+        if not_after := _strings(spec.get("not-after")):
+            after += f"(?!{_alternation(not_after)})"
+        if followed := _strings(spec.get("followed-by")):
+            after += f"(?={_alternation(followed)}|$)"
+        pattern = regex.compile(f"(?P<prefix>{prefix}){self._slot_re}(?P<suffix>{suffix}){after}")
+        default_name = f"{prefixes[0] if prefixes else ''}…{suffixes[0] if suffixes else ''}"
+        return _Template(
+            pattern=pattern,
+            formula=str(spec.get("formula", default_name)),
+            slot=str(spec.get("slot", "内容")),
+            example=str(spec.get("example", "")),
+            frame=str(spec.get("kind", "frame")) != "verb",
+            empty_ok=bool(spec.get("empty-ok", False)),
+        )
+
+    def _compile_mark(self, spec: Mapping[str, Any]) -> _Mark:
+        open_, close = str(spec["open"]), str(spec["close"])
+        inner = "".join(regex.escape(c) for c in sorted(set(self._blank + self._placeholders)))
+        pattern = regex.compile(f"{regex.escape(open_)}(?P<slot>[{inner}]{{0,8}}){regex.escape(close)}")
+        return _Mark(pattern, open_, close, str(spec.get("name", "引号")), str(spec.get("missing", "内容")))
+
+    # -- checking -------------------------------------------------------------------
     def check(self, doc: Document) -> Iterable[Finding]:
-        return []
+        text = doc.text
+        findings: list[Finding] = []
+        for template in self._templates:
+            for match in template.pattern.finditer(text):
+                finding = self._judge(doc, template, match)
+                if finding is not None:
+                    findings.append(finding)
+        if self.settings.get("empty-marks", True):
+            findings.extend(self._empty_marks(text))
+        return _without_overlaps(findings)
+
+    def _judge(self, doc: Document, template: _Template, match: regex.Match[str]) -> Finding | None:
+        slot = match.group("slot")
+        core = "".join(c for c in slot if c not in self._blank)
+        no_marks = "".join(c for c in core if c not in self._marks)
+        holder = "".join(c for c in no_marks if c in self._placeholders)
+        filler = self._placeholders + self._function_words + self._separators + self._ellipsis
+        if holder and all(c in filler for c in no_marks):
+            reason = f"，「{holder}」是未填写的占位符"
+        elif not no_marks:
+            if not core and template.empty_ok:
+                return None
+            reason = ""
+        elif not template.frame:
+            return None
+        elif all(c in self._ellipsis for c in no_marks):
+            if template.empty_ok or _inside(doc.quoted, match.start()):
+                return None  # an elision inside a quotation
+            reason = "，只有省略号"
+        elif all(c in self._separators or c in self._function_words for c in no_marks):
+            if template.empty_ok and not any(c in self._function_words for c in no_marks):
+                return None
+            reason = ""
+        else:
+            return None
+        found = match.group(0)
+        where = f"（如“{template.example}”）" if template.example else ""
+        return Finding(
+            match.start(),
+            match.end(),
+            f"「{found}」中缺少{template.slot}{reason}{where}，请补全",
+            suggestion=f"补全{template.slot}，如“{template.example}”" if template.example else None,
+        )
+
+    def _empty_marks(self, text: str) -> list[Finding]:
+        findings: list[Finding] = []
+        for mark in self._mark_list:
+            for start, end in self._mark_pairs(text, mark):
+                found = text[start:end]
+                core = "".join(c for c in found[len(mark.open) : -len(mark.close)] if c not in self._blank)
+                if len(core) == 1 and core not in "某_＿":
+                    continue  # “×” “x”: a tick mark or a one-letter name, not a cut
+                context = ""
+                for before, example in self._contexts:
+                    if text.endswith(before, 0, start):
+                        context = f"（如「{example}」）"
+                        break
+                what = "空的" if not core else "只有占位符的"
+                findings.append(
+                    Finding(
+                        start,
+                        end,
+                        f"{what}{mark.name}{found}，{mark.name}内缺少{mark.missing}{context}，请补全或删除",
+                    )
+                )
+        return findings
+
+    @staticmethod
+    def _mark_pairs(text: str, mark: _Mark) -> Iterable[tuple[int, int]]:
+        """Spans of paired marks with nothing (or only blanks and placeholders) between them."""
+        if mark.open != mark.close:
+            for match in mark.pattern.finditer(text):
+                yield match.start(), match.end()
+            return
+        # Straight quotes open and close alike: pair them in order within each line.
+        opened: int | None = None
+        for match in regex.finditer(regex.escape(mark.open) + "|\n", text):
+            if match.group() == "\n":
+                opened = None
+            elif opened is None:
+                opened = match.start()
+            else:
+                if mark.pattern.fullmatch(text, opened, match.end()):
+                    yield opened, match.end()
+                opened = None
+
+
+def _inside(spans: Sequence[Any], offset: int) -> bool:
+    return any(span.start <= offset < span.end for span in spans)
+
+
+def _without_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Keep the longest finding where several overlap (a formula over its own empty quotes)."""
+    findings.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Finding] = []
+    for finding in findings:
+        if kept and finding.start < kept[-1].end:
+            if finding.end - finding.start > kept[-1].end - kept[-1].start:
+                kept[-1] = finding
+            continue
+        kept.append(finding)
+    return kept

@@ -1,0 +1,171 @@
+"""empty-slogan (RL103): fixed formulas whose content was cut out."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from reportlint.testing import diagnostics, flagged
+
+RULE = "empty-slogan"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全镇广大党员干部坚持以为指导，坚持稳中求进工作总基调。", ["以为指导"]),
+        ("全镇广大党员干部坚持以为指导,坚持稳中求进工作总基调。", ["以为指导"]),
+        ("坚持以 为指导，扎实推进各项工作。", ["以 为指导"]),
+        ("坚持以、为指导，扎实推进各项工作。", ["以、为指导"]),
+        ("坚持以“”为指导，扎实推进各项工作。", ["以“”为指导"]),
+        ("我们将继续以xx为指导，扎实推进乡村振兴。", ["以xx为指导"]),
+        ("我们将继续以的为指导，扎实推进乡村振兴。", ["以的为指导"]),
+        ("以为抓手，持续改善农村人居环境。", ["以为抓手"]),
+        ("以为契机，全面推进城乡环境综合整治。", ["以为契机"]),
+        ("坚持以为中心的发展思想，着力解决急难愁盼问题。", ["以为中心"]),
+        ("成立以为组长的工作专班，统筹推进项目建设。", ["以为组长"]),
+        ("紧密团结在以同志为核心的党中央周围。", ["以同志为核心"]),
+        ("今年以来，在的坚强领导下，我镇各项工作取得新成效。", ["在的坚强领导下"]),
+        ("在的领导下，全乡经济保持平稳发展。", ["在的领导下"]),
+        ("在某某的关心支持下，项目顺利落地。", ["在某某的关心支持下"]),
+        ("深入贯彻精神，严格落实上级工作要求。", ["贯彻精神"]),
+        ("认真学习贯彻落实精神，确保各项政策落地见效。", ["学习贯彻落实精神"]),
+        ("深入学习贯彻重要讲话精神，切实增强责任感。", ["学习贯彻重要讲话精神"]),
+        ("深入学习贯彻习近平总书记关于的重要论述。", ["关于的"]),
+        ("2024年是召开之年，做好今年工作意义重大。", ["是召开之年"]),
+        ("2026年是开局之年，做好今年工作意义重大。", ["是开局之年"]),
+        ("严格落实决策部署，确保政令畅通。", ["严格落实决策部署"]),
+        ("全面贯彻党的大精神，推动高质量发展。", ["党的大"]),
+        ("深入贯彻党的二十届中全会精神。", ["届中全会"]),
+        ("科学编制第个五年规划。", ["第个五年规划"]),
+        ("统筹发展和，守牢安全底线。", ["统筹发展和"]),
+        ("牢固树立意识，守住底线。", ["牢固树立意识"]),
+        ("在召开之际，全镇开展学习宣传活动。", ["在召开之际"]),
+        ("按照的要求，对企业开展安全检查。", ["按照的要求"]),
+        ("按照“”要求，做好各项准备工作。", ["按照“”要求"]),
+        ("组长由担任，副组长由分管副镇长担任。", ["由担任"]),
+        ("主要问题：一是。二是基础设施仍有短板。", ["一是"]),
+        ("锲而不舍纠治“”，持续深化作风建设。", ["“”"]),
+        ("自觉增强“”、坚定“四个自信”。", ["“”"]),
+        ("年内出台《》等制度文件6项。", ["《》"]),
+        ("严格执行《 》规定。", ["《 》"]),
+        ('严格执行"" 规定。', ['""']),
+        ("按照（）要求完成改革。", ["按照（）要求"]),
+    ],
+)
+def test_flags_formula_with_empty_slot(text: str, expected: list[str]) -> None:
+    assert flagged(text, RULE) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。",
+        "党的二十大报告是纲领性文献，我们要以此为指导谋划全年工作。",
+        "新发展理念管全局、管根本，各项工作都要以之为指导。",
+        "在县委县政府的坚强领导下，全镇圆满完成各项目标任务。",
+        "在他的领导下，村集体经济收入突破百万元。",
+        "现在的情况下，更要保持战略定力。",
+        "主要领导不在的情况下，由分管领导主持日常工作。",
+        "针对存在的领导干部作风不实问题开展专项整治。",
+        "深入贯彻中央精神，把会议精神贯彻到各项工作中去。",
+        "深刻领会精神实质，持续加强精神文明建设。",
+        "发扬钉钉子精神，弘扬狠抓落实精神。",
+        "深入学习贯彻习近平总书记重要讲话精神。",
+        "2026年是“十五五”开局之年，2022年是党的二十大召开之年。",
+        "今年是决胜之年，也是攻坚之年。",
+        "严格按照要求，根据规定，坚持原则，确保实现目标。",
+        "这是今年必须实现的目标，也是我们一贯坚持的原则。",
+        "他原以为指导工作很简单，可以为指导员提供培训。",
+        "这些做法难以为继，他作为指导组组长多次督导。",
+        "党章指出，中国共产党以马克思列宁主义、……为自己的行动指南，“以……为指导”是固定表述。",
+        "在表格相应栏内打“×”或“√”。",
+        '他说"甲" "乙"都可以。',
+        "坚持统筹和协调，统筹发展和安全。",
+        "加强意识形态工作，增强忧患意识。",
+        "具体工作由牵头单位负责，由负责同志定期调度。",
+        "党的大政方针在基层落地生根，离不开党的大力支持。",
+        "深入开展党的十一届三中全会以来历史经验学习，编制第十五个五年规划。",
+        "存在的问题：一是产业基础薄弱。二是民生短板较多。",
+        "值此新春佳节之际，在此之际，在建党100周年之际。",
+        "把项目建设作为生命线，按照“谁主管、谁负责”的原则压实责任。",
+        "紧扣主线、突出重点，紧紧围绕中心、服务大局。",
+    ],
+)
+def test_leaves_complete_formulas_alone(text: str) -> None:
+    assert flagged(text, RULE) == []
+
+
+def test_message_names_formula_and_what_is_missing() -> None:
+    [d] = diagnostics("坚持以为指导，推动工作。", RULE)
+    assert d.message == "「以为指导」中缺少指导思想（如“以习近平新时代中国特色社会主义思想为指导”），请补全"
+    assert d.code == "RL103"
+    assert d.severity.value == "error"
+
+
+def test_message_for_empty_quotes() -> None:
+    [d] = diagnostics("持续纠治“”。", RULE)
+    assert d.message == "空的引号“”，引号内缺少内容，请补全或删除"
+
+
+def test_message_for_empty_quotes_after_a_known_verb() -> None:
+    [d] = diagnostics("坚决做到“”。", RULE)
+    assert "两个维护" in d.message
+
+
+def test_message_names_the_placeholder() -> None:
+    [d] = diagnostics("在××的领导下，项目进展顺利。", RULE)
+    assert "「××」是未填写的占位符" in d.message
+    assert "领导主体" in d.message
+
+
+def test_formula_over_its_empty_quotes_is_reported_once() -> None:
+    assert flagged("紧紧围绕“”目标抓落实。", RULE) == ["紧紧围绕“”目标"]
+
+
+def test_user_can_add_a_template() -> None:
+    text = "全面落实河长责任，推进建设，争创示范县。"
+    assert flagged(text, RULE) == []
+    template = {
+        "formula": "争创…示范县",
+        "prefix": "争创",
+        "suffix": ["示范县"],
+        "slot": "示范县的名称",
+        "example": "争创国家生态文明建设示范县",
+    }
+    found = diagnostics(text, RULE, options={"extend-templates": [template]})
+    assert [d.text for d in found] == ["争创示范县"]
+    assert found[0].message.startswith("「争创示范县」中缺少示范县的名称")
+
+
+def test_user_template_with_empty_ok_only_flags_placeholders() -> None:
+    template = {"prefix": "完成", "suffix": "指标", "slot": "指标名称", "kind": "verb", "empty-ok": True}
+    options = {"extend-templates": [template]}
+    assert flagged("全面完成指标，完成的指标超过预期。", RULE, options) == []
+    assert flagged("全面完成xx指标。", RULE, options) == ["完成xx指标"]
+
+
+def test_empty_marks_can_be_switched_off() -> None:
+    assert flagged("持续纠治“”。", RULE, options={"empty-marks": False}) == []
+
+
+def test_protected_spans_are_ignored() -> None:
+    assert flagged("详见附件。<!-- 待补：以为指导《》 -->", RULE) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "以" * 100_000,
+        "在的" * 50_000,
+        '"' * 100_000,
+        "（" * 50_000 + "）" * 50_000,
+        ("以xx" + "、" * 7) * 20_000,
+        "坚持以习近平新时代中国特色社会主义思想为指导。" * 40_000,
+    ],
+)
+def test_pathological_input_is_fast(text: str) -> None:
+    start = time.perf_counter()
+    diagnostics(text, RULE)
+    assert time.perf_counter() - start < 5
