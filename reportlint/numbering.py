@@ -1,11 +1,18 @@
 """Numbering markers of headings and in-prose lists.
 
 GB/T 9704—2012 7.3.3 orders headings 一、 → （一） → 1. → （1）; report prose
-adds 一是、二是 lists. Markers are found once per document and shared.
+adds 一是、二是 and 第一，第二 lists. Markers are found once per document and
+shared (``Document.markers``).
+
+What is *not* a marker: numerals inside quotation or title marks (“一是…”
+《…》), series such as 一、二、三产业 or 1、2月份, decimals and section ids
+(1.5万, 3.1), 统一是 / 唯一是 (the numeral is part of a word), the idiom
+一是一、二是二, and numbers in table rows.
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,20 +26,40 @@ if TYPE_CHECKING:
 CN = "一二三四五六七八九十"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
+# Kinds, outermost first (GB/T 9704 levels 1-4, then circled numbers).
+HEADING_KINDS = ("chinese", "chinese-paren", "arabic", "arabic-paren", "circled")
+LIST_KINDS = ("shi", "di")
+
 # Heading markers at the start of a paragraph.
 _HEADING_RE = regex.compile(
     rf"""
       (?P<chinese>[{CN}]{{1,3}})(?P<cpunct>[、，,．.])
     | (?P<cpopen>[（(])(?P<cparen>[{CN}]{{1,3}})(?P<cpclose>[）)])
-    | (?P<arabic>\d{{1,2}})(?P<apunct>[.．、](?!\d))
+    | (?P<arabic>\d{{1,2}})(?P<apunct>[.．、](?![\d０-９]))
     | (?P<apopen>[（(])(?P<aparen>\d{{1,2}})(?P<apclose>[）)])
     | (?P<circled>[{CIRCLED}])
     """,
     regex.VERBOSE,
 )
 
+# After a marker: text that shows the numeral is part of a series, not a heading
+# (一、二、三产业；一、二季度；1、2月份；1.5万 is excluded by the pattern itself).
+_SERIES_AFTER_RE = regex.compile(rf"[{CN}](?:[、，,]|季度|产业)")
+_ARABIC_SERIES_AFTER_RE = regex.compile(r"[\d０-９]")
+
+# Where an in-prose list marker may begin: paragraph start or after a clause mark.
+_CLAUSE_BEFORE = "。；;，,：:！？!?\\s\u3000"
+
 # 一是 / 二是 inside prose, at a sentence or clause start.
-_SHI_RE = regex.compile(rf"(?:^|(?<=[。；;，,：:！？\s“]))(?P<num>[{CN}]{{1,3}})是")
+_SHI_RE = regex.compile(rf"(?:^|(?<=[{_CLAUSE_BEFORE}]))(?P<num>[{CN}]{{1,3}})是(?!(?P=num)[、，,；;])")
+
+# 第一，第二： inside prose (not 第一书记, 第一产业, 排名第一).
+_DI_RE = regex.compile(
+    rf"(?:^|(?<=[{_CLAUSE_BEFORE}]))第(?P<num>[{CN}]{{1,3}})(?P<punct>[，,、：:])(?![{CN}][、，,])"
+)
+
+# A table row: cells separated by tabs or bars.
+_TABLE_ROW_RE = regex.compile(r"\t|[|│┃]")
 
 
 @dataclass(frozen=True)
@@ -40,16 +67,20 @@ class Marker:
     start: int
     end: int
     text: str
-    kind: str  # chinese, chinese-paren, arabic, arabic-paren, circled, shi
+    kind: str  # chinese, chinese-paren, arabic, arabic-paren, circled, shi (一是), di (第一，)
     value: int
     paragraph: int  # index into Document.paragraphs
     at_paragraph_start: bool
-    style: str  # the exact punctuation form, e.g. "、", "（）", "()", ".", "．"
+    style: str  # the exact punctuation form, e.g. "、", "（）", "()", ".", "．", "是", "，"
 
     @property
     def level(self) -> int | None:
         """Heading level per GB/T 9704 (1-4); None for in-prose lists and circled numbers."""
         return {"chinese": 1, "chinese-paren": 2, "arabic": 3, "arabic-paren": 4}.get(self.kind)
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind in HEADING_KINDS
 
 
 def _heading_marker(match: regex.Match[str], base: int, paragraph: int) -> Marker | None:
@@ -67,29 +98,71 @@ def _heading_marker(match: regex.Match[str], base: int, paragraph: int) -> Marke
             style = groups["apopen"] + groups["apclose"]
         else:
             kind, value, style = "circled", CIRCLED.index(groups["circled"]) + 1, "circled"
-    except NumberFormatError:
+    except (NumberFormatError, ValueError):
         return None
-    return Marker(base + match.start(), base + match.end(), match.group(0), kind, value, paragraph, True, style)
+    if value < 1:
+        return None
+    return Marker(
+        base + match.start(), base + match.end(), match.group(0), kind, value, paragraph, True, style
+    )
+
+
+class _Quoted:
+    """Fast membership test for offsets inside quotation or title marks."""
+
+    def __init__(self, doc: Document) -> None:
+        spans = doc.quoted
+        self._starts = [s.start for s in spans]
+        self._ends = [s.end for s in spans]
+        # Spans nest; keep the running maximum end so one bisect suffices.
+        running = 0
+        self._reach: list[int] = []
+        for end in self._ends:
+            running = max(running, end)
+            self._reach.append(running)
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index >= 0 and self._reach[index] > offset
 
 
 def find_markers(doc: Document) -> list[Marker]:
     markers: list[Marker] = []
+    quoted = _Quoted(doc)
     for paragraph in doc.paragraphs:
         text = paragraph.text
+        if _TABLE_ROW_RE.search(text):
+            continue
         heading = _HEADING_RE.match(text)
-        if heading:
+        series = _ARABIC_SERIES_AFTER_RE if heading and heading.group("arabic") else _SERIES_AFTER_RE
+        if heading and not series.match(text, heading.end()):
             marker = _heading_marker(heading, paragraph.start, paragraph.index)
             if marker:
                 markers.append(marker)
         for match in _SHI_RE.finditer(text):
+            start = paragraph.start + match.start("num")
+            if start in quoted:
+                continue
             try:
                 value = parse_chinese_int(match.group("num"))
             except NumberFormatError:
                 continue
-            start = paragraph.start + match.start("num")
             markers.append(
-                Marker(start, paragraph.start + match.end(), match.group(0).lstrip(), "shi", value,
+                Marker(start, paragraph.start + match.end(), match.group(0), "shi", value,
                        paragraph.index, match.start("num") == 0, "是")
             )  # fmt: skip
+        if "第" in text:
+            for match in _DI_RE.finditer(text):
+                start = paragraph.start + match.start()
+                if start in quoted:
+                    continue
+                try:
+                    value = parse_chinese_int(match.group("num"))
+                except NumberFormatError:
+                    continue
+                markers.append(
+                    Marker(start, paragraph.start + match.end("num"), "第" + match.group("num"), "di", value,
+                           paragraph.index, match.start() == 0, match.group("punct"))
+                )  # fmt: skip
     markers.sort(key=lambda m: m.start)
     return markers

@@ -2,23 +2,529 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from reportlint.document import Document
-from reportlint.rule import Finding, Rule, Severity
+import regex
+
+from reportlint.document import Document, Paragraph
+from reportlint.numbering import CN, HEADING_KINDS, Marker
+from reportlint.rule import Applicability, Finding, Fix, Rule, Severity
+
+_LEVEL_NAMES = {
+    "chinese": "一级",
+    "chinese-paren": "二级",
+    "arabic": "三级",
+    "arabic-paren": "四级",
+    "circled": "带圈",
+}
+_COLONS = "：:"
+_SENTENCE_MARKS = "。！？!?；;"
+
+
+def cn_numeral(value: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 23 -> 二十三 (values up to 99)."""
+    if value <= 0 or value >= 100:
+        return str(value)
+    tens, units = divmod(value, 10)
+    if tens == 0:
+        return CN[units - 1]
+    head = "" if tens == 1 else CN[tens - 1]
+    return head + "十" + (CN[units - 1] if units else "")
+
+
+def render(kind: str, value: int, style: str) -> str:
+    """The marker text of ``value`` written like a marker of ``kind`` and ``style``."""
+    if kind == "shi":
+        return f"{cn_numeral(value)}是"
+    if kind == "di":
+        return f"第{cn_numeral(value)}"
+    if kind == "chinese":
+        return f"{cn_numeral(value)}{style}"
+    if kind == "chinese-paren":
+        return f"{style[0]}{cn_numeral(value)}{style[1]}"
+    if kind == "arabic":
+        return f"{value}{style}"
+    if kind == "arabic-paren":
+        return f"{style[0]}{value}{style[1]}"
+    circled = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+    return circled[value - 1] if 0 < value <= len(circled) else str(value)
+
+
+_HEADING_PARAGRAPHS: dict[int, tuple[Document, frozenset[int]]] = {}
+
+
+def _heading_paragraphs(doc: Document) -> frozenset[int]:
+    """Indices of paragraphs that start with a heading marker (cached for the last documents seen)."""
+    cached = _HEADING_PARAGRAPHS.get(id(doc))
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    result = frozenset(m.paragraph for m in doc.markers if m.is_heading)
+    if len(_HEADING_PARAGRAPHS) > 8:
+        _HEADING_PARAGRAPHS.clear()
+    _HEADING_PARAGRAPHS[id(doc)] = (doc, result)
+    return result
+
+
+_LIST_PARAGRAPHS: dict[tuple[int, str], tuple[Document, frozenset[int]]] = {}
+
+
+def _list_paragraphs(doc: Document, kind: str) -> frozenset[int]:
+    """Indices of paragraphs that start with a list marker of ``kind`` (一是……)."""
+    cached = _LIST_PARAGRAPHS.get((id(doc), kind))
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    result = frozenset(m.paragraph for m in doc.markers if m.kind == kind and m.at_paragraph_start)
+    if len(_LIST_PARAGRAPHS) > 16:
+        _LIST_PARAGRAPHS.clear()
+    _LIST_PARAGRAPHS[(id(doc), kind)] = (doc, result)
+    return result
+
+
+@dataclass
+class _Frame:
+    """One open run of markers of one kind (a level of the outline, or one list)."""
+
+    kind: str
+    lasts: set[int]
+    history: list[Marker] = field(default_factory=list)
+    first: int = 1
+
+    @property
+    def expected(self) -> int:
+        return max(self.lasts) + 1
+
+    @property
+    def style(self) -> str:
+        return self.history[-1].style if self.history else "、"
+
+    def accept(self, marker: Marker) -> None:
+        self.lasts = {marker.value}
+        self.history.append(marker)
+
+
+# Deeper nesting than this is not an outline any more; the oldest frames are dropped.
+_MAX_DEPTH = 12
+
+
+def _push(stack: list[_Frame], frame: _Frame) -> None:
+    stack.append(frame)
+    if len(stack) > _MAX_DEPTH:
+        del stack[0]
 
 
 class SectionNumbering(Rule):
     """标题或列举序号跳号、重号或层级混用。
 
-    作用：（待补充）
+    作用：检查标题序号（一、→（一）→ 1. →（1））和正文中“一是、二是”“第一，第二，”列举的编号：
+    跳号（一、二、四、）、重号（一是、二是、二是）、列举不从一开始、“三是”漏写“是”（三加强……）、
+    同一文档中括号或标点宽度混用（（一）与(二)、1.与2、），以及一级标题之后序号回到“二、”
+    这类疑似漏写上一级标题的情况。新的上级标题之下重新从“一”编号、以冒号或“以下”引出的
+    列举重新编号，都是正确的；引号、书名号内的文字、“一、二、三产业”“统一是”“1.5万”等不是序号。
+
+    为什么：GB/T 9704—2012 7.3.3 规定结构层次序数依次为“一、”“（一）”“1.”“（1）”。序号跳号、
+    重号或层级错乱，读者无法判断内容归属，也是公文校对中最常见的硬伤之一。
+
+    错误示例：
+        一是抓班子。……
+        二是强队伍。……
+        三加强政务信息公开。……          （缺少“是”，应为“三是”）
+
+        一、党建引领铸魂固本……
+        ……
+        六、多元调处化解矛盾……
+        二、存在的问题                    （疑似缺少上一级标题“一、上半年工作情况”）
+
+    正确示例：
+        一是抓班子。……二是强队伍。……三是加强政务信息公开。……
+
+        三、下半年工作计划
+        着重开展以下几个方面工作：
+        一、固本强基……                   （冒号引出的列举重新编号）
     """
 
     code = "RL301"
     name = "section-numbering"
     severity = Severity.WARNING
+    authority = "GB/T 9704—2012 7.3.3"
     summary = "标题或列举序号跳号、重号或层级混用"
     data_file = "section_numbering.toml"
 
+    def setup(self) -> None:
+        self._enumeration_cues: list[str] = list(self.data.get("enumeration-cues", []))
+        self._word_chars: set[str] = set(self.data.get("numeral-word-chars", []))
+        self._numeral_words: list[str] = sorted(self.data.get("numeral-words", []), key=len, reverse=True)
+        self._bare_re = regex.compile(
+            rf"(?:^|(?<=[{_SENTENCE_MARKS}]))(?P<num>[二三四五六七八九十])(?P<next>\p{{Han}})"
+        )
+
+    # -- entry point -------------------------------------------------------------
     def check(self, doc: Document) -> Iterable[Finding]:
-        return []
+        markers = doc.markers
+        if not markers:
+            return []
+        findings: list[Finding] = []
+        consumed: set[int] = set()
+        findings.extend(self._check_lists(doc, markers, consumed))
+        findings.extend(
+            self._check_outline(doc, [m for m in markers if m.is_heading and m.start not in consumed])
+        )
+        findings.extend(self._check_styles(doc, [m for m in markers if m.is_heading]))
+        findings.sort(key=lambda f: (f.start, f.end))
+        return findings
+
+    # -- helpers -------------------------------------------------------------------
+    def _announces_enumeration(self, paragraph: Paragraph | None) -> bool:
+        """True when ``paragraph`` introduces a list (ends with a colon, or says 以下/如下)."""
+        if paragraph is None:
+            return False
+        text = paragraph.text.rstrip('”’"')
+        if text and text[-1] in _COLONS:
+            return True
+        last = regex.split(r"[。！？!?]", text.rstrip("。！？!?"))[-1]
+        return any(cue in last for cue in self._enumeration_cues)
+
+    @staticmethod
+    def _previous(doc: Document, marker: Marker) -> Paragraph | None:
+        return doc.paragraphs[marker.paragraph - 1] if marker.paragraph > 0 else None
+
+    @staticmethod
+    def _heading_span(doc: Document, marker: Marker) -> tuple[int, int]:
+        """The marker plus its heading title up to the first punctuation mark (at most 20 characters)."""
+        paragraph = doc.paragraphs[marker.paragraph]
+        end = marker.end
+        limit = min(paragraph.end, marker.end + 20)
+        while end < limit and doc.text[end] not in "。，,；;：:！？!?、（(“":
+            end += 1
+        return marker.start, end
+
+    # -- headings (一、（一）1.（1）①) -------------------------------------------
+    def _check_outline(self, doc: Document, headings: Sequence[Marker]) -> Iterable[Finding]:
+        rank = {kind: i for i, kind in enumerate(HEADING_KINDS)}
+        stack: list[_Frame] = []
+        seen_parent_message = False
+        for marker in headings:
+            kind, value = marker.kind, marker.value
+            matched = next((i for i in range(len(stack) - 1, -1, -1)
+                            if stack[i].kind == kind and value - 1 in stack[i].lasts), None)  # fmt: skip
+            if matched is not None:
+                del stack[matched + 1 :]
+                stack[matched].accept(marker)
+                continue
+            same = [i for i in range(len(stack) - 1, -1, -1) if stack[i].kind == kind]
+            announced = self._announces_enumeration(self._previous(doc, marker))
+            if value == 1:
+                if (
+                    not same
+                    and not announced
+                    and stack
+                    and rank[stack[-1].kind] > rank[kind]
+                    and kind != "circled"
+                ):
+                    parent = stack[-1]
+                    yield Finding(
+                        marker.start, marker.end,
+                        f"标题层级颠倒：{_LEVEL_NAMES[kind]}标题「{marker.text}」出现在"
+                        f"{_LEVEL_NAMES[parent.kind]}标题「{parent.history[-1].text}」之下，请按"
+                        f"“一、→（一）→1.→（1）”的顺序使用序号",
+                    )  # fmt: skip
+                frame = _Frame(kind, set())
+                frame.accept(marker)
+                _push(stack, frame)
+                continue
+            if not same:
+                prefix = "".join(render(kind, v, marker.style) for v in range(1, value))
+                yield Finding(
+                    marker.start, marker.end,
+                    f"序号未从头开始：「{marker.text}」之前缺少「{prefix}」，请补齐或改为「{render(kind, 1, marker.style)}」",
+                )  # fmt: skip
+                frame = _Frame(kind, set(), first=value)
+                frame.accept(marker)
+                _push(stack, frame)
+                continue
+            inner = stack[same[0]]
+            skip_from = next((i for i in same if max(stack[i].lasts) < value), None)
+            if skip_from is not None:
+                frame = stack[skip_from]
+                expected = frame.expected
+                del stack[skip_from + 1 :]
+                yield Finding(
+                    marker.start, marker.end,
+                    f"序号跳号：「{marker.text}」前应为「{render(kind, expected, marker.style)}」",
+                    severity=Severity.ERROR,
+                )  # fmt: skip
+                frame.accept(marker)
+                frame.lasts.add(expected)
+                continue
+            if value in inner.lasts:
+                expected = inner.expected
+                del stack[same[0] + 1 :]
+                yield Finding(
+                    marker.start, marker.end,
+                    f"序号重复：此处已有「{marker.text}」，应为「{render(kind, expected, marker.style)}」",
+                    severity=Severity.ERROR,
+                )  # fmt: skip
+                inner.accept(marker)
+                inner.lasts.add(expected)
+                continue
+            if (value == 2 and len(same) == 1 and same[0] == 0 and inner.first == 1
+                    and len(inner.history) >= 2 and not seen_parent_message):  # fmt: skip
+                first, last = inner.history[0], inner.history[-1]
+                start, end = self._heading_span(doc, marker)
+                level = _LEVEL_NAMES[kind]
+                yield Finding(
+                    start, end,
+                    f"本文{level}标题「{first.text}…{last.text}」之后又出现「{doc.text[start:end]}」，"
+                    f"疑似缺少上一级标题（如「{render(kind, 1, marker.style)}上半年工作情况」），请检查标题层级",
+                )  # fmt: skip
+                seen_parent_message = True
+                stack[:] = [_Frame(kind, set())]
+                stack[0].accept(marker)
+                continue
+            expected = inner.expected
+            yield Finding(
+                marker.start, marker.end,
+                f"序号顺序有误：「{inner.history[-1].text}」之后出现「{marker.text}」，"
+                f"应为「{render(kind, expected, marker.style)}」",
+            )  # fmt: skip
+            del stack[same[0] + 1 :]
+            inner.accept(marker)
+            inner.lasts.add(expected)
+
+    # -- in-prose lists (一是、二是；第一，第二，) --------------------------------------
+    def _bare_numerals(self, doc: Document) -> list[tuple[int, int, int, bool]]:
+        """Sentence-initial 三加强… candidates: (offset, value, paragraph index, at paragraph start)."""
+        result: list[tuple[int, int, int, bool]] = []
+        for paragraph in doc.paragraphs:
+            text = paragraph.text
+            for match in self._bare_re.finditer(text):
+                nxt = match.group("next")
+                if nxt in self._word_chars or nxt in CN or nxt in "是两":
+                    continue
+                rest = text[match.start() : match.start() + 8]
+                if any(rest.startswith(word) for word in self._numeral_words):
+                    continue
+                value = CN.index(match.group("num")) + 1
+                result.append((paragraph.start + match.start(), value, paragraph.index, match.start() == 0))
+        return result
+
+    def _check_lists(self, doc: Document, markers: Sequence[Marker], consumed: set[int]) -> Iterable[Finding]:
+        stacks: dict[str, list[_Frame]] = {"shi": [], "di": []}
+        bare = self._bare_numerals(doc) if any(m.kind == "shi" for m in markers) else []
+        events: list[tuple[int, Marker | None, tuple[int, int, int, bool] | None]] = [
+            (m.start, m, None) for m in markers
+        ] + [(b[0], None, b) for b in bare]
+        events.sort(key=lambda e: e[0])
+        chinese_seen: set[int] = set()
+        for _, marker, candidate in events:
+            if candidate is not None:
+                finding = self._missing_shi(doc, stacks["shi"], candidate)
+                if finding:
+                    yield finding
+                continue
+            assert marker is not None
+            if marker.is_heading:
+                continues_outline = marker.kind == "chinese" and marker.value - 1 in chinese_seen
+                if marker.kind == "chinese":
+                    chinese_seen.add(marker.value)
+                finding = None if continues_outline else self._heading_in_list(doc, stacks["shi"], marker)
+                if finding:
+                    consumed.add(marker.start)
+                    yield finding
+                    continue
+                for stack in stacks.values():
+                    stack.clear()
+                continue
+            yield from self._list_marker(doc, stacks[marker.kind], marker)
+
+    @staticmethod
+    def _para_level(frame: _Frame) -> Marker | None:
+        """The last marker of ``frame`` that stands at a paragraph start, or its first marker."""
+        for marker in reversed(frame.history):
+            if marker.at_paragraph_start:
+                return marker
+        return frame.history[0] if frame.history else None
+
+    @staticmethod
+    def _is_inner(doc: Document, frame: _Frame) -> bool:
+        """A list begun inside an item of another list (一是……：一是…二是…) ends with that item."""
+        first = frame.history[0]
+        return not first.at_paragraph_start and first.paragraph in _list_paragraphs(doc, first.kind)
+
+    def _list_marker(self, doc: Document, stack: list[_Frame], marker: Marker) -> Iterable[Finding]:
+        value = marker.value
+        for i in range(len(stack) - 1, -1, -1):
+            frame = stack[i]
+            if marker.at_paragraph_start:
+                if self._is_inner(doc, frame):
+                    continue
+                level = self._para_level(frame)
+                # An inner list (坚持…。二是…三是…) inside the previous item: the outer list goes on.
+                relaxed = (
+                    level is not None and level.value == value - 1 and level.paragraph < marker.paragraph
+                )
+                if value - 1 not in frame.lasts and not relaxed:
+                    continue
+            elif value - 1 not in frame.lasts:
+                continue
+            del stack[i + 1 :]
+            frame.accept(marker)
+            return
+        if value == 1:
+            if marker.at_paragraph_start:
+                stack.clear()
+            else:
+                # Inner lists of earlier paragraphs are over.
+                stack[:] = [
+                    f
+                    for f in stack
+                    if not self._is_inner(doc, f) or f.history[0].paragraph == marker.paragraph
+                ]
+            frame = _Frame(marker.kind, set())
+            frame.accept(marker)
+            _push(stack, frame)
+            return
+        if not marker.at_paragraph_start:
+            stack[:] = [
+                f for f in stack if not self._is_inner(doc, f) or f.history[0].paragraph == marker.paragraph
+            ]
+        candidates = [f for f in stack if not (marker.at_paragraph_start and self._is_inner(doc, f))]
+        if not candidates:
+            if self._starts_list(doc, marker):
+                prefix = "".join(render(marker.kind, v, marker.style) for v in range(1, value))
+                yield Finding(marker.start, marker.end,
+                              f"列举未从头开始：「{marker.text}」之前缺少「{prefix}」，请补齐或改为「{render(marker.kind, 1, marker.style)}」")  # fmt: skip
+            frame = _Frame(marker.kind, set(), first=value)
+            frame.accept(marker)
+            _push(stack, frame)
+            return
+        frame = candidates[-1]
+        expected = frame.expected
+        last = frame.history[-1]
+        if value in frame.lasts:
+            message = (
+                f"序号重复：此处已有「{marker.text}」，应为「{render(marker.kind, expected, marker.style)}」"
+            )
+        elif value > expected:
+            message = f"序号跳号：「{marker.text}」前应为「{render(marker.kind, expected, marker.style)}」"
+        else:
+            message = f"序号顺序有误：「{last.text}」之后出现「{marker.text}」，应为「{render(marker.kind, expected, marker.style)}」"
+        yield Finding(marker.start, marker.end, message, severity=Severity.ERROR)
+        del stack[stack.index(frame) + 1 :]
+        frame.accept(marker)
+        frame.lasts.add(expected)
+
+    @staticmethod
+    def _is_heading_paragraph(doc: Document, index: int) -> bool:
+        return index in _heading_paragraphs(doc)
+
+    def _starts_list(self, doc: Document, marker: Marker) -> bool:
+        """True when a list beginning at ``marker`` (not 一) has plainly lost its first items."""
+        paragraph = doc.paragraphs[marker.paragraph]
+        if not marker.at_paragraph_start:
+            before = doc.text[paragraph.start : marker.start].rstrip()
+            if before and before[-1] in _COLONS:
+                return True
+            # Only a heading sentence before it: "一、党建引领。二是……"
+            if self._is_heading_paragraph(doc, paragraph.index):
+                sentences = [s for s in regex.split(r"[。！？!?；;]", before) if s.strip()]
+                return len(sentences) <= 1
+            return False
+        previous = self._previous(doc, marker)
+        if previous is None:
+            return False
+        text = previous.text.rstrip()
+        return (text[-1] in _COLONS) or (self._is_heading_paragraph(doc, previous.index) and len(text) <= 40)
+
+    def _missing_shi(
+        self, doc: Document, stack: list[_Frame], candidate: tuple[int, int, int, bool]
+    ) -> Finding | None:
+        offset, value, paragraph, at_start = candidate
+        for frame in reversed(stack):
+            if value - 1 not in frame.lasts:
+                continue
+            last = frame.history[-1]
+            # A paragraph-level list marker continues only a list of paragraph-level items.
+            if (
+                at_start
+                and not any(m.at_paragraph_start for m in frame.history)
+                and not self._is_heading_paragraph(doc, frame.history[0].paragraph)
+            ):
+                continue
+            if not at_start and last.paragraph != paragraph:
+                continue
+            if paragraph - last.paragraph > 1 and not at_start:
+                continue
+            preview = doc.text[offset : min(offset + 3, doc.paragraphs[paragraph].end)]
+            numeral = doc.text[offset]
+            synthetic = Marker(offset, offset + 1, numeral, "shi", value, paragraph, at_start, "是")
+            del stack[stack.index(frame) + 1 :]
+            frame.accept(synthetic)
+            return Finding(
+                offset, offset + 1,
+                f"「{preview}…」缺少「是」，应为「{numeral}是」",
+                suggestion=f"{numeral}是",
+                fix=Fix(offset + 1, offset + 1, "是", Applicability.UNSAFE),
+                severity=Severity.ERROR,
+            )  # fmt: skip
+        return None
+
+    def _heading_in_list(self, doc: Document, stack: list[_Frame], marker: Marker) -> Finding | None:
+        """三、加强… at a paragraph start after paragraph-level 一是、二是: the list switched style."""
+        if marker.kind != "chinese" or marker.value < 2 or not stack:
+            return None
+        previous = self._previous(doc, marker)
+        if previous is None or stack[-1].history[-1].paragraph != previous.index:
+            return None
+        frame = stack[-1]
+        level = self._para_level(frame)
+        if level is None or level.value != marker.value - 1 or not level.at_paragraph_start:
+            return None
+        frame.accept(
+            Marker(marker.start, marker.end, marker.text, "shi", marker.value, marker.paragraph, True, "是")
+        )
+        wanted = render("shi", marker.value, "是")
+        return Finding(
+            marker.start, marker.end,
+            f"列举格式不一致：前文为「{level.text}」，此处「{marker.text}」应为「{wanted}」",
+            suggestion=wanted,
+            fix=Fix(marker.start, marker.end, wanted, Applicability.UNSAFE),
+            severity=Severity.ERROR,
+        )  # fmt: skip
+
+    # -- bracket and dot widths ------------------------------------------------------
+    def _check_styles(self, doc: Document, headings: Sequence[Marker]) -> Iterable[Finding]:
+        by_kind: dict[str, list[Marker]] = {}
+        for marker in headings:
+            by_kind.setdefault(marker.kind, []).append(marker)
+        for kind, group in by_kind.items():
+            if kind in ("chinese-paren", "arabic-paren"):
+                matched: list[Marker] = []
+                for marker in group:
+                    opening, closing = marker.style[0], marker.style[1]
+                    if (opening == "（") != (closing == "）"):
+                        full = "（" + marker.text[1:-1] + "）"
+                        yield Finding(marker.start, marker.end,
+                                      f"括号不配对：「{marker.text}」的左右括号宽度不同，应为「{full}」",
+                                      suggestion=full, fix=Fix(marker.start, marker.end, full, Applicability.SAFE))  # fmt: skip
+                    else:
+                        matched.append(marker)
+                group = matched
+            styles = Counter(m.style for m in group)
+            if len(styles) < 2:
+                continue
+            order = {m.style: i for i, m in reversed(list(enumerate(group)))}
+            major = max(styles, key=lambda s: (styles[s], -order[s]))
+            sample = next(m for m in group if m.style == major)
+            for marker in group:
+                if marker.style == major:
+                    continue
+                wanted = render(kind, marker.value, major)
+                what = "括号" if "paren" in kind else "标点"
+                yield Finding(
+                    marker.start, marker.end,
+                    f"同级序号{what}不统一：本文多用「{sample.text}」的写法，此处「{marker.text}」应为「{wanted}」",
+                    suggestion=wanted,
+                    fix=Fix(marker.start, marker.end, wanted, Applicability.SAFE),
+                )  # fmt: skip
