@@ -82,10 +82,9 @@ class DuplicatedText(Rule):
         self._numerals = frozenset(data.get("numerals", ""))
         self._heading = regex.compile(data.get("heading-pattern", r"(?!)"))
         quotes = regex.escape(_QUOTES)
-        self._patterns = [
-            regex.compile(rf"(?P<x>{_UNIT_CHARS}{{{k}}})(?P<sep>[{quotes}]?)(?P=x)")
-            for k in range(1, _MAX_UNIT + 1)
-        ]
+        # The shortest unit repeated at a position, adjacent or across one quotation mark.
+        self._pattern = regex.compile(rf"(?P<x>{_UNIT_CHARS}{{1,{_MAX_UNIT}}}?)[{quotes}]?(?P=x)")
+        self._unit = regex.compile(rf"{_UNIT_CHARS}+")
         groups: list[str] = [g for g in data.get("doubled-punctuation", []) if g]
         self._punct_group = {ch: g for g in groups for ch in g}
         self._punctuation = (
@@ -132,23 +131,30 @@ class DuplicatedText(Rule):
     # -- candidates (cheap, no dictionary) ---------------------------------------
     def _candidates(self, doc: Document) -> Iterator[_Candidate]:
         text = doc.text
-        for k, pattern in enumerate(self._patterns, 1):
-            pos = 0
-            while True:
-                m = pattern.search(text, pos)
-                if m is None:
+        pattern = self._pattern
+        pos = 0
+        while (m := pattern.search(text, pos)) is not None:
+            start = m.start()
+            pos = start + 1
+            # The pattern found the shortest repeated unit starting here; try the longer ones too.
+            for k in range(len(m.group("x")), _MAX_UNIT + 1):
+                unit = text[start : start + k]
+                if len(unit) < k or not self._unit.fullmatch(unit):
                     break
-                unit, sep = m.group("x"), m.group("sep")
-                end = m.end()
-                if not sep:
+                after = start + k
+                sep = text[after] if after < len(text) and text[after] in _QUOTES else ""
+                if text.startswith(unit, after):
+                    end = after + k
                     # A run of copies ("的的的", 100,000 repeated characters) is one candidate.
                     while text.startswith(unit, end):
                         end += k
-                pos = max(m.start() + 1, end - k + 1) if not sep else m.start() + 1
-                if self._plausible(text, unit, m.start(), end):
-                    yield _Candidate(
-                        m.start(), m.start() + k + len(sep), end, unit, "quote" if sep else "adjacent"
-                    )
+                    pos = max(pos, end - 2 * k + 1)
+                    if self._plausible(text, unit, start, end):
+                        yield _Candidate(start, after, end, unit, "adjacent")
+                elif sep and text.startswith(unit, after + 1):
+                    end = after + 1 + k
+                    if self._plausible(text, unit, start, end):
+                        yield _Candidate(start, after + 1, end, unit, "quote")
         yield from self._line_candidates(doc)
 
     def _line_candidates(self, doc: Document) -> Iterator[_Candidate]:
@@ -192,20 +198,22 @@ class DuplicatedText(Rule):
         k = len(c.unit)
         safe = False
         if k == 1 and c.kind == "adjacent":
-            verdict = self._judge_character(text, c)
+            verdict = self._judge_character(doc, c)
             if verdict is None:
                 return None
             safe = verdict
         elif k == 1:
             if self._starts_word(text, c.second, c.second + 1):
                 return None  # “失职追责”责任体系
-        else:
-            if not self._aligned(doc, c):
-                return None
+        elif (k == 2 or c.kind != "adjacent") and not self._aligned(doc, c):
+            # Three or more characters typed twice in a row are a slip whatever the segmenter
+            # thinks (学党史学党史: jieba reads 史学 across the seam); two may be a boundary.
+            return None
         return self._finding(c, safe)
 
-    def _judge_character(self, text: str, c: _Candidate) -> bool | None:
+    def _judge_character(self, doc: Document, c: _Candidate) -> bool | None:
         """A doubled character: None when legitimate, else whether deleting it is safe."""
+        text = doc.text
         a, b, x = c.first, c.second, c.unit
         after = text[c.end : c.end + 2]
         before = text[max(0, a - 2) : a]
@@ -213,6 +221,8 @@ class DuplicatedText(Rule):
             return None  # 是是非非, 的的确确 (AABB)
         if len(before) == 2 and before[0] == before[1] and _HAN.match(before[0]):
             return None  # 实实在在
+        if x in self._function_words:
+            return self._function_word(doc, c)
         if self._is_word(x * 2):
             return None
         # A word covering both copies: 绿油油, 钉钉子, 不了了之.
@@ -226,18 +236,35 @@ class DuplicatedText(Rule):
             if begin >= 0 and stop <= len(text) and self._is_word(text[begin:stop]):
                 return None
         if self._starts_word(text, c.end - 1, c.end):
-            return None  # 工作作为, 低保保障, 为了了解
-        ends_word = self._ends_word(text, a, a + 1)
-        if x in self._function_words:
-            return None if ends_word else True  # 目的的, 现在在 | 群众的的
-        if not ends_word:
+            return None  # 工作作为, 低保保障
+        if not self._ends_word(text, a, a + 1):
             return None  # 商商结合: two one-character words
         # Beside a character the dictionary barely knows (traditional script, names) its verdict is weak.
-        if any(get_segmenter().word_frequency(ch) < _KNOWN_CHARACTER for ch in text[a - 1 : c.end + 1]):
+        nearby = text[a - 1 : c.end + 1]
+        if any(_HAN.match(ch) and get_segmenter().word_frequency(ch) < _KNOWN_CHARACTER for ch in nearby):
             return None  # 朝鮮民主主義
-        # The text after the copy must read on as a word of its own (种植植|领域), else the
-        # second copy probably begins a word the dictionary lacks (车站站线, 翻案风风源).
-        return False if self._starts_word(text, c.end, c.end + 1) else None  # 种植植
+        # The text after the copy must end there (10亿元元，) or read on as a word of its own
+        # (种植植|领域), else the second copy probably begins a word the dictionary lacks
+        # (车站站线, 翻案风风源).
+        if c.end >= len(text) or not _HAN.match(text[c.end]):
+            return False
+        return False if self._starts_word(text, c.end, c.end + 1) else None
+
+    def _function_word(self, doc: Document, c: _Candidate) -> bool | None:
+        """A doubled function word is a slip unless a copy belongs to a longer word.
+
+        目的|的, 为了|了解, 现在|在, 实事求是|是, 不了了之 are words around the doubled
+        character; 群众|的|的|获得感 and 节点|将|将|材料 are slips (deleting one is safe).
+        """
+        text = doc.text
+        begin = max(c.first - _WINDOW, _line_start(text, c.first))
+        stop = min(c.end + _WINDOW, _line_end(text, c.first))
+        for token in doc.words(begin, stop):
+            if token.end - token.start > 1 and (
+                token.start <= c.first < token.end or (token.start < c.end and c.end - 1 < token.end)
+            ):
+                return None
+        return True
 
     def _is_word(self, word: str) -> bool:
         """A dictionary word seen often enough (jieba lists some junk entries with counts of 2-5)."""

@@ -1,0 +1,158 @@
+"""Tests for duplicated-text (RL102): the same text typed twice."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from reportlint.rule import Applicability
+from reportlint.testing import diagnostics, flagged
+
+RULE = "duplicated-text"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("积极引导龙头企业在种养殖养殖领域开展深度合作。", ["养殖"]),
+        ("全镇上下认真贯彻落实落实县委县政府决策部署。", ["落实"]),
+        ("严格落实食品安全安全责任制，开展专项检查12次。", ["安全"]),
+        ("扎实推进农村人居环境整治农村人居环境整治三年行动。", ["农村人居环境整治"]),
+        ("推动党员干部学党史学党史、悟思想、办实事。", ["学党史"]),
+        ("2025年2025年全镇计划实施重点项目12个。", ["2025年"]),
+        ("进一步提升人民群众的的获得感。", ["的"]),
+        ("全年完成了了既定的各项目标任务。", ["了"]),
+        ("各村要按照时间节点将将材料报送镇党政办。", ["将"]),
+        ("全年完成x条“四好农村路”路建设，按时序推进。", ["路"]),
+        ("巩固“两不愁三保障”保障成果，开展动态监测。", ["保障"]),
+        ("在种植植领域开展技术合作，推广新品种12个。", ["植"]),
+        ("上半年完成投资10亿元元，同比增长5%。", ["元"]),
+        ("累计发放低保、五保、、临时救助资金186万元。", ["、"]),
+        ("新增城镇就业320人,，完成全年任务的64%。", ["，"]),
+        ("全年完成固定资产投资2.8亿元。。同比增长9.5%。", ["。"]),
+        ("工作中存在的的的问题主要有三个方面。", ["的的"]),
+    ],
+)
+def test_flags_the_redundant_second_copy(text: str, expected: list[str]) -> None:
+    assert flagged(text, RULE) == expected
+
+
+def test_flags_the_second_copy_not_the_first() -> None:
+    text = "积极引导龙头企业在种养殖养殖领域开展深度合作。"
+    (found,) = diagnostics(text, RULE)
+    assert found.offset == text.index("养殖养殖") + 2
+    assert found.message == "「养殖」重复录入，请删除多余的一处"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # reduplication
+        "党史学习教育取得扎扎实实的效果，干部作风明显改善。",
+        "示范引领，实现“户户有增收项目，村村有致富产业”。",
+        "利用“村村通”大喇叭每天不间断播放防汛知识。",
+        "紧盯“事事争一流、样样当先进”的目标，全力以赴抓落实。",
+        "以钉钉子精神持续强化作风建设，紧紧围绕中心工作，牢牢守住底线。",
+        "坚持一个项目一个项目抓、一件实事一件实事办。",
+        "要一项一项地抓落实，一步步推动，看一看、比一比。",
+        "班子成员要认真研究研究、讨论讨论，逐条制定整改措施。",
+        "层层压实责任，人人肩上有担子，常常深入一线，天天都有新进展。",
+        "这些成绩实实在在，这个问题的的确确存在，要明辨是是非非。",
+        "坚决防止问题整改不了了之。",
+        # word boundaries that only look like repeats
+        "坚持把乡村振兴工作作为“三农”工作的重中之重。",
+        "上半年累计发放农村低保保障等各类惠农资金56万元。",
+        "联合学校对2名厌学学生开展劝返工作，构建污染防治立体体系。",
+        "建成多功能烘干中心，发展壮大村村集体经济。",
+        "每月核查脱贫户上月月收入情况，目前小额信贷贷款户数128户。",
+        "肩负奠定“十五五”发展基石的重大使命。",
+        "形成“齐抓共管、失职追责”责任体系。",
+        "为了了解群众诉求，关键是是否落实，确保在在建项目按期竣工。",
+        "达到预期目的的措施还不够多，实事求是是党的思想路线的核心。",
+        "发展全过程人民民主，保障农民工工资按时足额支付。",
+        "完成《民法典》典型案例宣讲12场，持续推进“放管服”服务事项下放。",
+        # numbers, Latin text, slogans
+        "编号为1212的档案共11份，涉及资金11.86万元。",
+        "系统采用ABAB双机热备，接口为api::v2,,test。",
+        "打造“一村一品、一乡一业”产业格局。",
+        "开展清理行动……全年共清理垃圾120吨——成效明显。",
+    ],
+)
+def test_leaves_legitimate_repeats_alone(text: str) -> None:
+    assert flagged(text, RULE) == []
+
+
+def test_repeat_across_a_line_break() -> None:
+    text = "围绕县委县政府中心工作，我们坚持稳中求进工作总基调，全面推进乡村\n乡村振兴，各项事业取得新进展。"
+    (found,) = diagnostics(text, RULE)
+    assert found.text == "乡村"
+    assert found.line == 2
+    assert "上一段末尾" in found.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（一）产业发展\n产业发展方面，新建蔬菜大棚30座。",
+        "二、下半年工作打算\n下半年，我们将聚焦主责主业。",
+        "产业发展\n产业发展方面，新建蔬菜大棚30座。",
+    ],
+)
+def test_heading_repeated_by_its_paragraph_is_fine(text: str) -> None:
+    assert flagged(text, RULE) == []
+
+
+def test_quote_message() -> None:
+    (found,) = diagnostics("全年完成x条“四好农村路”路建设。", RULE)
+    assert found.message == "「路」在引号内外重复录入，请删除多余的一处"
+
+
+@pytest.mark.parametrize(
+    ("text", "applicability"),
+    [
+        ("进一步提升人民群众的的获得感。", Applicability.SAFE),
+        ("新增城镇就业320人，，完成全年任务。", Applicability.SAFE),
+        ("全镇上下认真贯彻落实落实决策部署。", Applicability.UNSAFE),
+        ("全年完成x条“四好农村路”路建设。", Applicability.UNSAFE),
+    ],
+)
+def test_fix_deletes_the_second_copy(text: str, applicability: Applicability) -> None:
+    (found,) = diagnostics(text, RULE)
+    assert found.fix is not None
+    assert found.fix.applicability == applicability
+    fixed = text[: found.fix.start] + found.fix.replacement + text[found.fix.end :]
+    assert fixed.count(found.text * 2) == 0
+    assert len(fixed) == len(text) - len(found.text)
+
+
+def test_user_can_extend_the_data() -> None:
+    assert flagged("对企业遇到的问题认真梳理梳理，逐项解决。", RULE) == []  # listed by default
+    custom = "镇村干部要下沉一线，调研调研情况，摸清底数。"
+    assert flagged(custom, RULE) == ["调研"]
+    assert flagged(custom, RULE, options={"extend-legitimate-repeats": ["调研调研"]}) == []
+    word = "全镇共有党员党员干部526名。"
+    assert flagged(word, RULE) == ["党员"]
+    assert flagged(word, RULE, options={"extend-repeat-prefixes": ["党员"]}) == []
+    doubled = "各村要按照时间节点将将材料报送。"
+    assert flagged(doubled, RULE) == ["将"]
+    assert flagged(doubled, RULE, options={"extend-reduplications": ["将将"]}) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "测试文本内容，" * 150_000,
+        "啊" * 100_000,
+        "的" * 100_000,
+        "养殖" * 50_000,
+        "（" * 50_000 + "）" * 50_000,
+        "，" * 100_000,
+        "1" * 100_000,
+    ],
+)
+def test_pathological_input_is_fast(text: str) -> None:
+    started = time.perf_counter()
+    found = diagnostics(text, RULE)
+    assert time.perf_counter() - started < 5
+    assert len(found) <= 1
