@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 import regex
 
 from reportlint.document import Document
-from reportlint.rule import Finding, Rule, Severity
+from reportlint.rule import Finding, Rule, RuleConfigError, Severity
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,20 @@ class EmptySlogan(Rule):
 
     # -- compiling ------------------------------------------------------------------
     def _compile(self, spec: Mapping[str, Any], table: Mapping[str, list[str]]) -> _Template:
+        if not isinstance(spec, Mapping):
+            raise RuleConfigError(self.name, "templates", f"模板应是表（table），而不是 {spec!r}")
+        if not (_strings(spec.get("prefix")) or spec.get("prefix-regex")) or not (
+            _strings(spec.get("suffix")) or spec.get("suffix-regex")
+        ):
+            raise RuleConfigError(self.name, "templates", f"模板缺少 prefix 或 suffix：{dict(spec)!r}")
+        try:
+            return self._compile_template(spec, table)
+        except regex.error as error:
+            raise RuleConfigError(
+                self.name, "templates", f"模板的正则表达式有误（{error}）：{dict(spec)!r}"
+            ) from error
+
+    def _compile_template(self, spec: Mapping[str, Any], table: Mapping[str, list[str]]) -> _Template:
         extra_before = _strings(spec.get("not-before"))
         prefixes = _strings(spec.get("prefix"))
         if spec.get("prefix-regex"):

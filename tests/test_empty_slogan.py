@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from reportlint.config import ConfigError
 from reportlint.testing import diagnostics, flagged
 
 RULE = "empty-slogan"
@@ -155,6 +156,15 @@ def test_user_template_with_empty_ok_only_flags_placeholders() -> None:
     options = {"extend-templates": [template]}
     assert flagged("全面完成指标，完成的指标超过预期。", RULE, options) == []
     assert flagged("全面完成xx指标。", RULE, options) == ["完成xx指标"]
+
+
+@pytest.mark.parametrize(
+    "template",
+    [{"prefix": "争创", "slot": "名称"}, {"suffix": "示范县"}, {"prefix-regex": "争创(", "suffix": "县"}],
+)
+def test_broken_user_template_is_a_config_error(template: dict[str, object]) -> None:
+    with pytest.raises(ConfigError, match="empty-slogan"):
+        diagnostics("争创示范县。", RULE, options={"extend-templates": [template]})
 
 
 def test_empty_marks_can_be_switched_off() -> None:
