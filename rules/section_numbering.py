@@ -234,11 +234,14 @@ class SectionNumbering(Rule):
                 _push(stack, frame)
                 continue
             if not same:
-                prefix = "".join(render(kind, v, marker.style) for v in range(1, value))
-                yield Finding(
-                    marker.start, marker.end,
-                    f"序号未从头开始：「{marker.text}」之前缺少「{prefix}」，请补齐或改为「{render(kind, 1, marker.style)}」",
-                )  # fmt: skip
+                # Only under a parent heading of this text: a passage may begin at 二、 or （三）.
+                has_parent = any(rank[f.kind] < rank[kind] for f in stack)
+                if has_parent:
+                    prefix = "".join(render(kind, v, marker.style) for v in range(1, value))
+                    yield Finding(
+                        marker.start, marker.end,
+                        f"序号未从头开始：「{marker.text}」之前缺少「{prefix}」，请补齐或改为「{render(kind, 1, marker.style)}」",
+                    )  # fmt: skip
                 frame = _Frame(kind, set(), first=value)
                 frame.accept(marker)
                 _push(stack, frame)
@@ -442,9 +445,13 @@ class SectionNumbering(Rule):
     ) -> Finding | None:
         offset, value, paragraph, at_start = candidate
         for frame in reversed(stack):
-            if value - 1 not in frame.lasts:
-                continue
             last = frame.history[-1]
+            skipped = False
+            if value - 1 not in frame.lasts:
+                # 一是…二是…三是…\n五持续…: a lost 是 and a skipped number at once.
+                skipped = at_start and value - 2 in frame.lasts and last.paragraph == paragraph - 1
+                if not skipped:
+                    continue
             # A paragraph-level list marker continues only a list of paragraph-level items.
             if (
                 at_start
@@ -452,15 +459,21 @@ class SectionNumbering(Rule):
                 and not self._is_heading_paragraph(doc, frame.history[0].paragraph)
             ):
                 continue
-            if not at_start and last.paragraph != paragraph:
-                continue
-            if paragraph - last.paragraph > 1 and not at_start:
+            if (not at_start and last.paragraph != paragraph) or paragraph - last.paragraph > 3:
                 continue
             preview = doc.text[offset : min(offset + 3, doc.paragraphs[paragraph].end)]
             numeral = doc.text[offset]
             synthetic = Marker(offset, offset + 1, numeral, "shi", value, paragraph, at_start, "是")
+            expected = render("shi", frame.expected, "是")
             del stack[stack.index(frame) + 1 :]
             frame.accept(synthetic)
+            if skipped:
+                return Finding(
+                    offset, offset + 1,
+                    f"「{preview}…」缺少「是」，且前一项为「{last.text}」，应为「{expected}」",
+                    suggestion=expected,
+                    severity=Severity.ERROR,
+                )  # fmt: skip
             return Finding(
                 offset, offset + 1,
                 f"「{preview}…」缺少「是」，应为「{numeral}是」",

@@ -1,0 +1,79 @@
+"""Marker detection shared through Document.markers (reportlint/numbering.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportlint.document import Document
+from reportlint.numbering import Marker, find_markers
+
+
+def markers(text: str) -> list[tuple[str, str, int]]:
+    return [(m.kind, m.text, m.value) for m in Document(text).markers]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("一、主要工作成效", [("chinese", "一、", 1)]),
+        ("十二、其他事项", [("chinese", "十二、", 12)]),
+        ("（三）强化安全生产监管", [("chinese-paren", "（三）", 3)]),
+        ("(三)强化安全生产监管", [("chinese-paren", "(三)", 3)]),
+        ("2.开展隐患排查。", [("arabic", "2.", 2)]),
+        ("2、开展隐患排查。", [("arabic", "2、", 2)]),
+        ("（4）加强应急演练。", [("arabic-paren", "（4）", 4)]),
+        ("③教育事业均衡发展。", [("circled", "③", 3)]),
+        (
+            "一是抓学习。二是抓落实；三是抓作风。",
+            [("shi", "一是", 1), ("shi", "二是", 2), ("shi", "三是", 3)],
+        ),
+        ("必须把握三点：第一，坚持稳中求进；第二，坚持改革创新。", [("di", "第一", 1), ("di", "第二", 2)]),
+        ("一、聚焦党建。一是压实责任。", [("chinese", "一、", 1), ("shi", "一是", 1)]),
+        ("一、1—6月经济运行情况", [("chinese", "一、", 1)]),
+    ],
+)
+def test_markers_found(text: str, expected: list[tuple[str, str, int]]) -> None:
+    assert markers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、二、三产业融合发展成效明显。",
+        "一、二季度经济运行平稳。",
+        "我们推动一二三产业融合发展。",
+        "统一是前提，唯一是要把握好节奏。",
+        "1.5万名党员干部下沉社区。",
+        "3.1 全县地区生产总值增长情况",
+        "1、2月份规上工业增加值增长7.9%。",
+        "会议传达了《关于“一是抓学习、二是抓落实”的通知》。",
+        "我们始终坚持一是一、二是二，实事求是报告工作。",
+        "各村第一书记全部到岗，第一产业增加值增长3.8%，居全市第一。",
+        "序号\t项目名称\n1\t城区污水管网改造工程",
+        "二〇二四年是关键一年。",
+    ],
+)
+def test_not_markers(text: str) -> None:
+    assert markers(text) == []
+
+
+def test_marker_fields() -> None:
+    doc = Document("前言。\n（二）强化保障。一是压实责任，二是加强督查。")
+    found = find_markers(doc)
+    paren, first, second = found
+    assert isinstance(paren, Marker)
+    assert (paren.level, paren.is_heading, paren.style, paren.paragraph) == (2, True, "（）", 1)
+    assert (first.level, first.is_heading, first.at_paragraph_start) == (None, False, False)
+    assert doc.text[first.start : first.end] == "一是"
+    assert doc.text[second.start : second.end] == "二是"
+
+
+def test_shi_at_paragraph_start() -> None:
+    doc = Document("一是强化组织领导。\n二是细化工作措施。")
+    assert [m.at_paragraph_start for m in doc.markers] == [True, True]
+    assert [m.paragraph for m in doc.markers] == [0, 1]
+
+
+def test_shi_counts_for_other_rules() -> None:
+    doc = Document("主要抓了三件事：一是抓项目，二是抓招商，三是抓服务。")
+    assert [m.value for m in doc.markers if m.kind == "shi"] == [1, 2, 3]

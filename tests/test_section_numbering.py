@@ -1,0 +1,170 @@
+"""Rule section-numbering (RL301)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from reportlint.rule import Severity
+from reportlint.runner import check_text
+from reportlint.testing import diagnostics, flagged
+
+RULE = "section-numbering"
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "message"),
+    [
+        (
+            "我局扎实推进各项工作。一是强化理论武装。二是狠抓项目建设。四是优化营商环境。",
+            ["四是"],
+            "序号跳号：「四是」前应为「三是」",
+        ),
+        (
+            "一是抓学习促提升。\n二是抓制度促规范。\n二是强化督导问效。",
+            ["二是"],
+            "序号重复：此处已有「二是」，应为「三是」",
+        ),
+        (
+            "一是持续优化作风效能。\n二是强化干部队伍管理。\n三加强政务信息公开。推行“互联网+政务服务”。",
+            ["三"],
+            "「三加强…」缺少「是」，应为「三是」",
+        ),
+        (
+            "一、经济运行稳中有进\n全年增长5.6%。\n二、改革开放持续深化\n完成改革任务。\n四、民生福祉不断增进\n收入增长。",
+            ["四、"],
+            "序号跳号：「四、」前应为「三、」",
+        ),
+        (
+            "做好今年工作要把握三点：第一，坚持稳中求进；第二，坚持改革创新；第二，坚持底线思维。",
+            ["第二"],
+            "序号重复：此处已有「第二」，应为「第三」",
+        ),
+        (
+            "一、2024年工作回顾\n（一）经济发展稳中有进\n增长6.1%。\n(二)改革开放纵深推进\n新增市场主体。\n（三）社会事业全面发展",
+            ["(二)"],
+            "同级序号括号不统一：本文多用「（一）」的写法，此处「(二)」应为「（二）」",
+        ),
+        (
+            "（一）推动产业升级\n1.做强主导产业。\n2.培育新兴产业。\n3、发展现代服务业。",
+            ["3、"],
+            "同级序号标点不统一：本文多用「1.」的写法，此处「3、」应为「3.」",
+        ),
+        (
+            "二、重点任务\n（一）着力扩大有效投资\n（二）着力培育新兴产业\n（三)着力优化营商环境",
+            ["（三)"],
+            "括号不配对：「（三)」的左右括号宽度不同，应为「（三）」",
+        ),
+        (
+            "一、2024年工作回顾\n（二）狠抓项目建设\n全年实施重点项目46个。\n（三）狠抓民生改善",
+            ["（二）"],
+            "序号未从头开始：「（二）」之前缺少「（一）」，请补齐或改为「（一）」",
+        ),
+        (
+            "（三）强化社会治理\n二是深化矛盾纠纷排查化解。三是加强社会治安防控。",
+            ["二是"],
+            "列举未从头开始：「二是」之前缺少「一是」，请补齐或改为「一是」",
+        ),
+        (
+            "一是扎实推进耕地保护。\n二是持续加强水利建设。\n三、大力发展特色产业。",
+            ["三、"],
+            "列举格式不一致：前文为「二是」，此处「三、」应为「三是」",
+        ),
+        (
+            "一、重点工作完成情况\n1.招商引资成效明显。\n（一）工业经济稳中有进。\n2.项目建设加快推进。",
+            ["（一）"],
+            "标题层级颠倒：二级标题「（一）」出现在三级标题「1.」之下，请按“一、→（一）→1.→（1）”的顺序使用序号",
+        ),
+        (
+            "一是农业稳中向好。\n二是工业回稳向好。\n三是服务业加快恢复。\n五持续优化营商环境。",
+            ["五"],
+            "「五持续…」缺少「是」，且前一项为「三是」，应为「四是」",
+        ),
+    ],
+)
+def test_flags(text: str, spans: list[str], message: str) -> None:
+    found = diagnostics(text, RULE)
+    assert [d.text for d in found] == spans
+    assert found[0].message == message
+
+
+def test_missing_parent_heading_is_one_finding() -> None:
+    text = (
+        "今年以来，全县上下奋力拼搏。\n"
+        "一、聚力项目建设，发展后劲持续增强。全年新开工项目42个。\n"
+        "二、聚力产业升级，经济结构不断优化。\n"
+        "三、聚力民生改善，群众获得感显著提升。\n"
+        "二、存在的主要问题\n一是经济总量偏小。\n"
+        "三、2025年工作安排\n着重抓好以下几个方面工作：\n一、抓项目促投资。\n二、抓改革促活力。"
+    )
+    found = diagnostics(text, RULE)
+    assert [d.text for d in found] == ["二、存在的主要问题"]
+    assert found[0].message == (
+        "本文一级标题「一、…三、」之后又出现「二、存在的主要问题」，"
+        "疑似缺少上一级标题（如「一、上半年工作情况」），请检查标题层级"
+    )
+
+
+def test_missing_shi_has_fix_and_error_severity() -> None:
+    text = "下一步重点抓好：一是加快项目建设。二是深化改革创新。三完善考核机制。"
+    (found,) = diagnostics(text, RULE)
+    assert found.severity is Severity.ERROR
+    assert found.fix is not None
+    assert text[: found.fix.start] + found.fix.replacement + text[found.fix.end :] == text.replace(
+        "三完善", "三是完善"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、二、三产业融合发展成效明显，全县农产品加工转化率达到68%。",
+        "坚持全市一盘棋，统一是前提，协同是关键，唯一是要把握好节奏。",
+        "1.5万名党员干部下沉社区参与基层治理。\n2.3万户家庭完成燃气安全隐患排查。",
+        "附图目录\n3.1 全县地区生产总值增长情况\n3.2 一般公共预算收入增长情况\n3.4 城乡居民收入变化情况",
+        "会议传达学习了《关于“一是抓学习、二是抓落实、四是抓作风”专项活动的通知》。",
+        # restarting inside a new parent section
+        "一、2024年工作回顾\n（一）经济运行稳中向好\n（二）改革开放持续深化\n二、2025年工作安排\n（一）着力扩大有效需求\n（二）着力推进产业升级",
+        "（一）工业经济\n1.规上工业增加值增长8.1%。\n2.工业投资增长12.4%。\n（二）服务业\n1.社零总额增长6.3%。\n2.接待游客320万人次。\n3.实现旅游收入28亿元。",
+        # an inner list inside 一是, the outer list going on with 二是
+        "一是防返贫动态监测。做到“三个坚持”。坚持一周一研判。二是坚持一月一核算。三是坚持一月一增减。\n"
+        "二是开展排查。经排查发现两方面问题，一是收益分配问题；二是就业岗位问题。\n三是持续开展小额信贷工作。",
+        # a list begun in the heading paragraph goes on at the next paragraph
+        "二、经济提质蓄势强基。一是坚定不移推进项目建设。总投资3686万元。\n二是全力以赴抓好招商引资。",
+        "我们始终坚持一是一、二是二，实事求是报告工作成效。",
+        "为保证农业稳定增长，首先要增加投入。二是保护和合理使用耕地。三是加强农田水利建设。",
+        "三、下半年工作计划\n着重开展以下几个方面工作：\n一、固本强基。加强组织建设。\n二、项目驱动。推进项目落地。",
+        "今年以来，我们一是抓班子带队伍，二是抓产业促增收。三农工作基础进一步夯实。",
+        "序号\t项目名称\t总投资\n1\t城区污水管网改造\t3200\n2\t农村公路提升\t1800\n4\t校舍改造\t960",
+        "做好今年工作，必须把握好三点：第一，坚持稳中求进；第二，坚持改革创新；第三，坚持底线思维。",
+        "一、今年以来工作回顾\n全镇取得新进展。\n二、主要目标和任务\n我们将重点做好以下工作：\n1.聚力拓展镇域经济。\n"
+        "2.着力防范各类风险。\n三、聚焦政府作风转变\n1.突出政治建设。\n2.主动担当作为。",
+        "二、主要工作成效\n一是基层组织持续加强。\n二是产业发展提质增效。",
+    ],
+)
+def test_correct_text_is_quiet(text: str) -> None:
+    assert flagged(text, RULE) == []
+
+
+def test_user_can_extend_enumeration_cues() -> None:
+    text = "一、重点工作\n1.招商引资成效明显，主要包括\n（一）工业经济稳中有进。\n（二）服务业加快恢复。"
+    assert flagged(text, RULE) == ["（一）"]
+    assert flagged(text, RULE, options={"extend-enumeration-cues": ["主要包括"]}) == []
+
+
+def test_user_can_extend_numeral_words() -> None:
+    text = "一是抓学习。\n二是抓落实。\n三进活动扎实开展，覆盖企业、校园、社区。"
+    assert flagged(text, RULE) == ["三"]
+    assert flagged(text, RULE, options={"extend-numeral-words": ["三进"]}) == []
+
+
+def test_seed_drafts_are_fast() -> None:
+    seeds = sorted((Path(__file__).parent / "seeds").glob("*.txt"))
+    text = seeds[0].read_text(encoding="utf-8")
+    check_text(text, select=[RULE])
+    begin = time.perf_counter()
+    for _ in range(5):
+        check_text(text, select=[RULE])
+    assert (time.perf_counter() - begin) / 5 < 0.05
