@@ -102,10 +102,11 @@ class EmptySlogan(Rule):
         }
         self._templates = [self._compile(t, not_before) for t in data.get("templates", [])]
         self._mark_list = [self._compile_mark(m) for m in data.get("marks", [])]
-        self._contexts: list[tuple[str, str]] = []
+        self._contexts: list[tuple[str, str, tuple[str, ...]]] = []
         for context in data.get("mark-contexts", []):
+            marks = tuple(_strings(context.get("open")) or ["“", "‘", '"'])
             for before in _strings(context.get("before")):
-                self._contexts.append((before, str(context.get("example", ""))))
+                self._contexts.append((before, str(context.get("example", "")), marks))
         self._contexts.sort(key=lambda c: len(c[0]), reverse=True)
 
     # -- compiling ------------------------------------------------------------------
@@ -218,8 +219,8 @@ class EmptySlogan(Rule):
                 if len(core) == 1 and core not in "某_＿":
                     continue  # “×” “x”: a tick mark or a one-letter name, not a cut
                 context = ""
-                for before, example in self._contexts:
-                    if text.endswith(before, 0, start):
+                for before, example, marks in self._contexts:
+                    if mark.open in marks and text.endswith(before, 0, start):
                         context = f"（如「{example}」）"
                         break
                 what = "空的" if not core else "只有占位符的"

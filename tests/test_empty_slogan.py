@@ -54,6 +54,7 @@ RULE = "empty-slogan"
         ("根据《关于印发的通知》要求制定方案。", ["关于印发的通知"]),
         ("全面贯彻党的和二十届三中全会精神。", ["党的和"]),
         ("向致以崇高的敬意！", ["向致以"]),
+        ("在市委、的坚强领导下，全区经济稳中有进。", ["、的坚强领导下"]),
         ("自觉增强“”、坚定“四个自信”。", ["“”"]),
         ("年内出台《》等制度文件6项。", ["《》"]),
         ("严格执行《 》规定。", ["《 》"]),
@@ -124,6 +125,14 @@ def test_message_for_empty_quotes() -> None:
 def test_message_for_empty_quotes_after_a_known_verb() -> None:
     [d] = diagnostics("坚决做到“”。", RULE)
     assert "两个维护" in d.message
+
+
+def test_title_mark_context_is_not_used_for_quotes() -> None:
+    [quote] = diagnostics("全面落实“”制度。", RULE)
+    assert quote.message == "空的引号“”，引号内缺少内容，请补全或删除"
+    [title] = diagnostics("印发《》。", RULE)
+    assert "书名号内缺少文件或书刊名称" in title.message
+    assert "印发《关于" in title.message
 
 
 def test_message_names_the_placeholder() -> None:
