@@ -79,6 +79,11 @@ class DuplicatedText(Rule):
         self._reduplications = frozenset(data.get("reduplications", []))
         self._legitimate = frozenset(data.get("legitimate-repeats", []))
         self._prefixes = tuple(data.get("repeat-prefixes", []))
+        self._distributive = tuple(data.get("distributive-prefixes", []))
+        self._leads = tuple(data.get("reduplication-leads", []))
+        self._followers = tuple(data.get("reduplication-followers", []))
+        self._magnitudes = frozenset(data.get("magnitudes", ""))
+        self._classifiers = frozenset(data.get("classifiers", ""))
         self._numerals = frozenset(data.get("numerals", ""))
         self._heading = regex.compile(data.get("heading-pattern", r"(?!)"))
         quotes = regex.escape(_QUOTES)
@@ -173,24 +178,50 @@ class DuplicatedText(Rule):
 
     def _plausible(self, text: str, unit: str, start: int, end: int) -> bool:
         """Cheap tests on a repeated unit: numbers, periodic units and data-listed patterns."""
-        if not any(_HAN.match(ch) and ch not in self._numerals for ch in unit):
-            return False  # "11" "1212" "十五五" "一一对应"
+        k = len(unit)
+        after_number = start > 0 and text[start - 1].isdigit()
+        # "11" "1212" "十五五" "一一对应" are fine; "6434万万" is not.
+        if not any(_HAN.match(ch) and ch not in self._numerals for ch in unit) and not (
+            k == 1 and after_number and unit in self._magnitudes
+        ):
+            return False
         if start >= 0:
-            if unit[0].isdigit() and start > 0 and text[start - 1].isdigit():
+            if unit[0].isdigit() and after_number:
                 return False
             if unit[-1].isdigit() and end < len(text) and text[end].isdigit():
                 return False
-        k = len(unit)
         if any(k % p == 0 and unit == unit[:p] * (k // p) for p in range(1, k)):
             return False  # "的的" as a unit is a run of "的", found with k=1
-        if unit * 2 in self._legitimate or unit.startswith(self._prefixes):
-            return False  # 研究研究, 一个项目一个项目, 很多很多
+        if unit.startswith(self._prefixes):
+            return False  # 很多很多
+        if unit * 2 in self._legitimate and self._reduplication_context(text, start, end):
+            return False  # 认真研究研究 (but 基础研究研究和应用研究)
+        if unit.startswith(self._distributive) and self._distributive_context(text, unit, start, end):
+            return False  # 一个项目一个项目抓 (but 过去一年一年，/ 一带一路一路)
         if k == 1:
-            if unit * 2 in self._reduplications:
+            if unit * 2 in self._reduplications and not after_number:
                 return False
-            if start > 0 and text[start - 1] in self._prefixes:
+            if start > 0 and text[start - 1] in self._distributive:
                 return False  # 一步步, 一项项
         return True
+
+    def _reduplication_context(self, text: str, start: int, end: int) -> bool:
+        """Whether a listed verb reduplication (研究研究) stands where a verb can."""
+        if start <= 0 or not _HAN.match(text[start - 1]):
+            return True
+        if text[end : end + 2].startswith(self._followers):
+            return True  # 研究研究再说, 商量商量吧
+        return text[max(0, start - 4) : start].endswith(self._leads)  # 认真研究研究
+
+    def _distributive_context(self, text: str, unit: str, start: int, end: int) -> bool:
+        """Whether 一X一X is the distributive pattern (一件一件地办) rather than a slip."""
+        if start < 0:
+            return True
+        if len(unit) < 2 or unit[1] not in self._classifiers:
+            return False  # 一定一定, 一切一切, 一系列一系列: words, not 一 + classifier
+        if start >= 2 and text[start - 2] == unit[0]:
+            return False  # 一带一路一路: the tail of a 一A一B slogan typed again
+        return end < len(text) and bool(_HAN.match(text[end]))  # 过去一年一年，
 
     # -- judgement (dictionary and segmentation) ---------------------------------
     def _judge(self, doc: Document, c: _Candidate) -> Finding | None:
@@ -205,9 +236,10 @@ class DuplicatedText(Rule):
         elif k == 1:
             if self._starts_word(text, c.second, c.second + 1):
                 return None  # “失职追责”责任体系
-        elif (k == 2 or c.kind != "adjacent") and not self._aligned(doc, c):
-            # Three or more characters typed twice in a row are a slip whatever the segmenter
-            # thinks (学党史学党史: jieba reads 史学 across the seam); two may be a boundary.
+        elif ((k == 2 and not self._is_word(c.unit)) or c.kind != "adjacent") and not self._aligned(doc, c):
+            # A word or three or more characters typed twice in a row are a slip whatever the
+            # segmenter thinks (学党史学党史, 面对面对: jieba reads 史学, 面对面 across the seam);
+            # two characters that are no word may be a boundary (产业创业创新).
             return None
         return self._finding(c, safe)
 
@@ -221,6 +253,9 @@ class DuplicatedText(Rule):
             return None  # 是是非非, 的的确确 (AABB)
         if len(before) == 2 and before[0] == before[1] and _HAN.match(before[0]):
             return None  # 实实在在
+        if a > 0 and text[a - 1].isdigit():
+            # A unit doubled after a number: 692项项, 6400万人人 (but 2020年年底, 5万亩亩产).
+            return None if self._starts_word(text, c.end - 1, c.end) else False
         if x in self._function_words:
             return self._function_word(doc, c)
         if self._is_word(x * 2):
