@@ -28,7 +28,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # Kinds, outermost first (GB/T 9704 levels 1-4, then circled numbers).
 HEADING_KINDS = ("chinese", "chinese-paren", "arabic", "arabic-paren", "circled")
-LIST_KINDS = ("shi", "di")
+LIST_KINDS = ("shi", "di", "inline-paren", "inline-circled")
 
 # Heading markers at the start of a paragraph.
 _HEADING_RE = regex.compile(
@@ -58,6 +58,11 @@ _DI_RE = regex.compile(
     rf"(?:^|(?<=[{_CLAUSE_BEFORE}]))第(?P<num>[{CN}]{{1,3}})(?P<punct>[，,、：:])(?![{CN}][、，,])"
 )
 
+# （1）…；（2）… and ①…②… inside a paragraph, after a clause mark.
+_INLINE_RE = regex.compile(
+    rf"(?<=[{_CLAUSE_BEFORE}])(?:(?P<open>[（(])(?P<num>\d{{1,2}})(?P<close>[）)])|(?P<circled>[{CIRCLED}]))"
+)
+
 # A table row: cells separated by tabs or bars.
 _TABLE_ROW_RE = regex.compile(r"\t|[|│┃]")
 
@@ -67,7 +72,9 @@ class Marker:
     start: int
     end: int
     text: str
-    kind: str  # chinese, chinese-paren, arabic, arabic-paren, circled, shi (一是), di (第一，)
+    # Headings at a paragraph start: chinese, chinese-paren, arabic, arabic-paren, circled.
+    # In-prose lists: shi (一是), di (第一，), inline-paren (；（2）), inline-circled (；②).
+    kind: str
     value: int
     paragraph: int  # index into Document.paragraphs
     at_paragraph_start: bool
@@ -126,6 +133,27 @@ class _Quoted:
         return index >= 0 and self._reach[index] > offset
 
 
+def _inline_markers(text: str, base: int, paragraph: int, quoted: _Quoted) -> list[Marker]:
+    result: list[Marker] = []
+    for match in _INLINE_RE.finditer(text, 1):
+        start = base + match.start()
+        if start in quoted:
+            continue
+        if match.group("circled"):
+            kind, value, style = "inline-circled", CIRCLED.index(match.group("circled")) + 1, "circled"
+        else:
+            kind, value, style = (
+                "inline-paren",
+                int(match.group("num")),
+                match.group("open") + match.group("close"),
+            )
+        if value >= 1:
+            result.append(
+                Marker(start, base + match.end(), match.group(0), kind, value, paragraph, False, style)
+            )
+    return result
+
+
 def find_markers(doc: Document) -> list[Marker]:
     markers: list[Marker] = []
     quoted = _Quoted(doc)
@@ -164,5 +192,7 @@ def find_markers(doc: Document) -> list[Marker]:
                     Marker(start, paragraph.start + match.end("num"), "第" + match.group("num"), "di", value,
                            paragraph.index, match.start() == 0, match.group("punct"))
                 )  # fmt: skip
+        if "（" in text or "(" in text or any("①" <= ch <= "⑳" for ch in text):
+            markers.extend(_inline_markers(text, paragraph.start, paragraph.index, quoted))
     markers.sort(key=lambda m: m.start)
     return markers

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import regex
 
 from reportlint.document import Document, Paragraph
-from reportlint.numbering import CN, HEADING_KINDS, Marker
+from reportlint.numbering import CIRCLED, CN, HEADING_KINDS, LIST_KINDS, Marker
 from reportlint.rule import Applicability, Finding, Fix, Rule, Severity
 
 _LEVEL_NAMES = {
@@ -46,10 +46,9 @@ def render(kind: str, value: int, style: str) -> str:
         return f"{style[0]}{cn_numeral(value)}{style[1]}"
     if kind == "arabic":
         return f"{value}{style}"
-    if kind == "arabic-paren":
+    if kind in ("arabic-paren", "inline-paren"):
         return f"{style[0]}{value}{style[1]}"
-    circled = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-    return circled[value - 1] if 0 < value <= len(circled) else str(value)
+    return CIRCLED[value - 1] if 0 < value <= len(CIRCLED) else str(value)
 
 
 _HEADING_PARAGRAPHS: dict[int, tuple[Document, frozenset[int]]] = {}
@@ -313,7 +312,7 @@ class SectionNumbering(Rule):
         return result
 
     def _check_lists(self, doc: Document, markers: Sequence[Marker], consumed: set[int]) -> Iterable[Finding]:
-        stacks: dict[str, list[_Frame]] = {"shi": [], "di": []}
+        stacks: dict[str, list[_Frame]] = {kind: [] for kind in LIST_KINDS}
         bare = self._bare_numerals(doc) if any(m.kind == "shi" for m in markers) else []
         events: list[tuple[int, Marker | None, tuple[int, int, int, bool] | None]] = [
             (m.start, m, None) for m in markers

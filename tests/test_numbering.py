@@ -77,3 +77,12 @@ def test_shi_at_paragraph_start() -> None:
 def test_shi_counts_for_other_rules() -> None:
     doc = Document("主要抓了三件事：一是抓项目，二是抓招商，三是抓服务。")
     assert [m.value for m in doc.markers if m.kind == "shi"] == [1, 2, 3]
+
+
+def test_inline_list_markers() -> None:
+    found = markers("采取三项措施：（1）建立台账；（2）落实责任；③强化考核。")
+    assert found == [("inline-paren", "（1）", 1), ("inline-paren", "（2）", 2), ("inline-circled", "③", 3)]
+
+
+def test_inline_marker_needs_a_clause_mark_before_it() -> None:
+    assert markers("全年发放补助资金（1）亿元，依据《条例》第十条（2）款。") == []
