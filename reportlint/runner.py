@@ -64,12 +64,15 @@ class Overrides:
         )
 
 
+_SHARED_INSTANCES: dict[tuple[type[Rule], str], Rule] = {}
+
+
 class Runner:
     def __init__(self, extra_plugins: Sequence[str] = (), overrides: Overrides | None = None) -> None:
         self._extra_plugins = tuple(extra_plugins)
         self.overrides = overrides or Overrides()
         self._loads: dict[tuple[str, ...], RuleSet] = {}
-        self._instances: dict[tuple[str, str], Rule] = {}
+        self._instances: dict[tuple[type[Rule], str], Rule] = {}
         self.plugin_problems: list[str] = []
         self.rules = self.rules_for(Settings())
 
@@ -94,15 +97,20 @@ class Runner:
             self._instance(effective, rule)
 
     def _instance(self, settings: Settings, rule: type[Rule]) -> Rule:
-        # Instances depend only on the rule's options, so equal options share one instance.
-        key = (rule.code, repr(sorted(settings.options_for(rule).items())))
-        if key not in self._instances:
+        # Instances depend only on the rule class and its options, so equal options share one
+        # instance, across runners too: the CLI validates with one runner and checks with another,
+        # and compiling the rules' patterns is a good part of a cold run.
+        key = (rule, repr(sorted(settings.options_for(rule).items())))
+        instance = self._instances.get(key) or _SHARED_INSTANCES.get(key)
+        if instance is None:
             try:
-                self._instances[key] = rule(settings.options_for(rule))
+                instance = rule(settings.options_for(rule))
             except RuleConfigError as exc:
                 where = f"（{settings.source}）" if settings.source else ""
                 raise ConfigError(f"{exc}{where}") from None
-        return self._instances[key]
+            _SHARED_INSTANCES[key] = instance
+        self._instances[key] = instance
+        return instance
 
     def check_document(self, doc: Document, settings: Settings, path: Path | None = None) -> list[Diagnostic]:
         effective = self.effective(settings)
