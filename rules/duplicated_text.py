@@ -17,6 +17,8 @@ from reportlint.segment import get_segmenter
 _MAX_UNIT = 8
 # Characters of context segmented on each side of a candidate.
 _WINDOW = 6
+# Longest text ever segmented for one candidate (a run of 100,000 copies is not segmented whole).
+_MAX_WINDOW = 64
 # A repeated unit is Chinese text, possibly with digits ("2025年"); Latin text is left alone.
 _UNIT_CHARS = r"[\p{Han}0-9]"
 # Marks that may separate the two copies: “四好农村路”路建设.
@@ -24,6 +26,8 @@ _QUOTES = '”’」』》"“‘「『《'
 # Single-character frequency below which jieba hardly knows a character (義 2, 國 10; 植 560).
 _KNOWN_CHARACTER = 50
 _HAN = regex.compile(r"\p{Han}")
+_CLAUSE = regex.compile(r"[，,、；;：:]")
+_SENTENCE = regex.compile(r"[。；;！？!?]")
 _LINE_END = regex.compile(r"\p{Han}\Z")
 
 
@@ -43,6 +47,7 @@ class DuplicatedText(Rule):
     找出紧挨着重复录入的同一个字、词或短语，包括隔着引号、书名号或换行的重复，
     以及重复的标点（“，，”“。。”“、、”），标出多余的第二处，并给出删除它的修正。
     虚词叠用（“的的”“了了”“在在”）和重复标点的删除是安全修正；词语、短语的删除需人工确认。
+    重复的标点（全角、半角或混用，如“，，”“,，”）也归本规则报告；省略号“……”和破折号“——”不算。
 
     为什么：
     输入法按词上屏，改稿时复制粘贴，最容易把同一个词敲两遍（“种养殖养殖”），
@@ -61,6 +66,12 @@ class DuplicatedText(Rule):
     坚持把乡村振兴工作作为“三农”工作的重中之重。
     扎扎实实推进各项工作，实现“户户有增收项目，村村有致富产业”。
     一个项目一个项目抓、一件实事一件实事办，以钉钉子精神推动工作落实。
+    为了了解群众诉求，形成“齐抓共管、失职追责”责任体系。
+
+    选项：
+    min-word-frequency（默认 10）：词典中出现次数低于此值的词条不当作词（jieba 词典收有少量噪声词条）。
+    词表可在配置中扩展：extend-reduplications（合法叠字，如“点点”）、extend-legitimate-repeats
+    （合法的词语重叠，如“研究研究”）、extend-function-words（叠用即错的单字词）等。
     """
 
     code = "RL102"
@@ -154,11 +165,11 @@ class DuplicatedText(Rule):
                     while text.startswith(unit, end):
                         end += k
                     pos = max(pos, end - 2 * k + 1)
-                    if self._plausible(text, unit, start, end):
+                    if self._plausible(text, unit, start, end, adjacent=True):
                         yield _Candidate(start, after, end, unit, "adjacent")
                 elif sep and text.startswith(unit, after + 1):
                     end = after + 1 + k
-                    if self._plausible(text, unit, start, end):
+                    if self._plausible(text, unit, start, end, adjacent=False):
                         yield _Candidate(start, after + 1, end, unit, "quote")
         yield from self._line_candidates(doc)
 
@@ -168,23 +179,41 @@ class DuplicatedText(Rule):
         for before, after in itertools.pairwise(paragraphs):
             if after.line != before.line + 1 or not _LINE_END.search(before.text):
                 continue
-            if len(before.text) < 15 or self._heading.match(before.text):
+            if self._looks_like_heading(before.text):
                 continue
             for k in range(_MAX_UNIT, 1, -1):
                 unit = before.text[-k:]
-                if len(unit) == k and after.text.startswith(unit) and self._plausible(doc.text, unit, -1, -1):
+                if (
+                    len(unit) == k
+                    and after.text.startswith(unit)
+                    and self._plausible(doc.text, unit, -1, -1, adjacent=False)
+                ):
                     yield _Candidate(before.end - k, after.start, after.start + k, unit, "line")
                     break
 
-    def _plausible(self, text: str, unit: str, start: int, end: int) -> bool:
-        """Cheap tests on a repeated unit: numbers, periodic units and data-listed patterns."""
+    def _looks_like_heading(self, line: str) -> bool:
+        """A title or heading line, whose words the next paragraph may well repeat."""
+        if len(line) < 8 or (len(line) < 15 and not _CLAUSE.search(line)):
+            return True  # 产业发展 / 全力推进乡村振兴
+        return bool(self._heading.match(line)) and len(line) <= 40 and not _SENTENCE.search(line)
+
+    def _plausible(self, text: str, unit: str, start: int, end: int, *, adjacent: bool) -> bool:
+        """Cheap tests on a repeated unit: numbers, periodic units and data-listed patterns.
+
+        Reduplication only happens in adjacent copies: across a quotation mark or a line
+        break ("“十一五”一五", "“先干起来”来") the patterns below do not apply.
+        """
         k = len(unit)
         after_number = start > 0 and text[start - 1].isdigit()
         # "11" "1212" "十五五" "一一对应" are fine; "6434万万" is not.
-        if not any(_HAN.match(ch) and ch not in self._numerals for ch in unit) and not (
-            k == 1 and after_number and unit in self._magnitudes
+        if (
+            adjacent
+            and not any(_HAN.match(ch) and ch not in self._numerals for ch in unit)
+            and not (k == 1 and after_number and unit in self._magnitudes)
         ):
             return False
+        if not adjacent:
+            return any(_HAN.match(ch) for ch in unit)
         if start >= 0:
             if unit[0].isdigit() and after_number:
                 return False
@@ -236,7 +265,7 @@ class DuplicatedText(Rule):
         elif k == 1:
             if self._starts_word(text, c.second, c.second + 1):
                 return None  # “失职追责”责任体系
-        elif ((k == 2 and not self._is_word(c.unit)) or c.kind != "adjacent") and not self._aligned(doc, c):
+        elif (k == 2 or c.kind != "adjacent") and not self._is_word(c.unit) and not self._aligned(doc, c):
             # A word or three or more characters typed twice in a row are a slip whatever the
             # segmenter thinks (学党史学党史, 面对面对: jieba reads 史学, 面对面 across the seam);
             # two characters that are no word may be a boundary (产业创业创新).
@@ -272,8 +301,8 @@ class DuplicatedText(Rule):
                 return None
         if self._starts_word(text, c.end - 1, c.end):
             return None  # 工作作为, 低保保障
-        if not self._ends_word(text, a, a + 1):
-            return None  # 商商结合: two one-character words
+        if not self._ends_word(text, a, a + 1) and not self._standalone_pair(doc, c):
+            return None
         # Beside a character the dictionary barely knows (traditional script, names) its verdict is weak.
         nearby = text[a - 1 : c.end + 1]
         if any(_HAN.match(ch) and get_segmenter().word_frequency(ch) < _KNOWN_CHARACTER for ch in nearby):
@@ -293,13 +322,40 @@ class DuplicatedText(Rule):
         """
         text = doc.text
         begin = max(c.first - _WINDOW, _line_start(text, c.first))
-        stop = min(c.end + _WINDOW, _line_end(text, c.first))
+        stop = min(c.end + _WINDOW, c.first + _MAX_WINDOW, _line_end(text, c.first))
         for token in doc.words(begin, stop):
             if token.end - token.start > 1 and (
                 token.start <= c.first < token.end or (token.start < c.end and c.end - 1 < token.end)
             ):
                 return None
         return True
+
+    def _standalone_pair(self, doc: Document, c: _Candidate) -> bool:
+        """Both copies stand alone after a clause start or a longer word, before a longer word.
+
+        ，靠|靠|民主监督 — jieba may also return the pair as one rare "word" (靠靠, count 3).
+        """
+        text = doc.text
+        begin = max(c.first - _WINDOW, _line_start(text, c.first))
+        stop = min(c.end + _WINDOW, c.first + _MAX_WINDOW, _line_end(text, c.first))
+        tokens = doc.words(begin, stop)
+        for i, token in enumerate(tokens):
+            if token.start != c.first:
+                continue
+            if token.end == c.end and not self._is_word(token.word):
+                following = i + 1  # the pair as one junk token
+            elif token.end == c.second and i + 1 < len(tokens) and tokens[i + 1].end == c.end:
+                following = i + 2
+            else:
+                return False
+            before = tokens[i - 1] if i > 0 else None
+            after = tokens[following] if following < len(tokens) else None
+            return (
+                (before is None or len(before.word) > 1 or not _HAN.match(before.word))
+                and after is not None
+                and len(after.word) > 1
+            )
+        return False
 
     def _is_word(self, word: str) -> bool:
         """A dictionary word seen often enough (jieba lists some junk entries with counts of 2-5)."""
@@ -334,7 +390,7 @@ class DuplicatedText(Rule):
             bounds = {t.end for t in doc.words(c.second, stop)}
             return c.second + k in bounds or c.second + k == stop
         begin = max(c.first - _WINDOW, _line_start(text, c.first))
-        stop = min(c.second + k + _WINDOW, _line_end(text, c.second))
+        stop = min(c.second + k + _WINDOW, c.first + _MAX_WINDOW, _line_end(text, c.second))
         tokens = doc.words(begin, stop)
         bounds = {t.start for t in tokens} | {stop}
         second_end = c.second + k in bounds
@@ -363,9 +419,13 @@ class DuplicatedText(Rule):
 
 
 def _line_start(text: str, offset: int) -> int:
-    return text.rfind("\n", 0, offset) + 1
+    """Start of the line holding ``offset``, looking back at most ``_MAX_WINDOW`` characters."""
+    floor = max(0, offset - _MAX_WINDOW)
+    return max(text.rfind("\n", floor, offset) + 1, floor)
 
 
 def _line_end(text: str, offset: int) -> int:
-    end = text.find("\n", offset)
-    return len(text) if end < 0 else end
+    """End of the line holding ``offset``, looking ahead at most ``_MAX_WINDOW`` characters."""
+    ceiling = min(len(text), offset + _MAX_WINDOW)
+    end = text.find("\n", offset, ceiling)
+    return ceiling if end < 0 else end
