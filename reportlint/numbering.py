@@ -12,7 +12,6 @@ What is *not* a marker: numerals inside quotation or title marks (“一是…�
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -114,30 +113,58 @@ def _heading_marker(match: regex.Match[str], base: int, paragraph: int) -> Marke
     )
 
 
-class _Quoted:
-    """Fast membership test for offsets inside quotation or title marks."""
+_QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "‘": "’"}
 
-    def __init__(self, doc: Document) -> None:
-        spans = doc.quoted
-        self._starts = [s.start for s in spans]
-        self._ends = [s.end for s in spans]
-        # Spans nest; keep the running maximum end so one bisect suffices.
-        running = 0
-        self._reach: list[int] = []
-        for end in self._ends:
-            running = max(running, end)
-            self._reach.append(running)
+
+class _Quoted:
+    """Offsets inside paired quotation or title marks of one paragraph (as ``Document.quoted``).
+
+    Computed per paragraph and only for paragraphs holding a candidate marker,
+    without copying the quoted text (deeply nested marks stay linear).
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._depth: list[int] | None = None
 
     def __contains__(self, offset: int) -> bool:
-        index = bisect.bisect_right(self._starts, offset) - 1
-        return index >= 0 and self._reach[index] > offset
+        if self._depth is None:
+            self._depth = self._compute()
+        return 0 <= offset < len(self._depth) and self._depth[offset] > 0
+
+    def _compute(self) -> list[int]:
+        text = self._text
+        depth = [0] * (len(text) + 1)
+        stack: list[tuple[str, int]] = []
+        straight: int | None = None
+        spans: list[tuple[int, int]] = []
+        for i, ch in enumerate(text):
+            if ch in _QUOTE_PAIRS:
+                stack.append((_QUOTE_PAIRS[ch], i))
+            elif stack and ch == stack[-1][0]:
+                spans.append((stack.pop()[1] + 1, i))
+            elif ch == '"':
+                if straight is None:
+                    straight = i
+                else:
+                    spans.append((straight + 1, i))
+                    straight = None
+        # Difference array: +1 at each span start, -1 at its end.
+        for begin, finish in spans:
+            depth[begin] += 1
+            depth[finish] -= 1
+        running = 0
+        for i in range(len(depth)):
+            running += depth[i]
+            depth[i] = running
+        return depth
 
 
 def _inline_markers(text: str, base: int, paragraph: int, quoted: _Quoted) -> list[Marker]:
     result: list[Marker] = []
     for match in _INLINE_RE.finditer(text, 1):
         start = base + match.start()
-        if start in quoted:
+        if match.start() in quoted:
             continue
         if match.group("circled"):
             kind, value, style = "inline-circled", CIRCLED.index(match.group("circled")) + 1, "circled"
@@ -156,9 +183,9 @@ def _inline_markers(text: str, base: int, paragraph: int, quoted: _Quoted) -> li
 
 def find_markers(doc: Document) -> list[Marker]:
     markers: list[Marker] = []
-    quoted = _Quoted(doc)
     for paragraph in doc.paragraphs:
         text = paragraph.text
+        quoted = _Quoted(text)
         if _TABLE_ROW_RE.search(text):
             continue
         heading = _HEADING_RE.match(text)
@@ -169,7 +196,7 @@ def find_markers(doc: Document) -> list[Marker]:
                 markers.append(marker)
         for match in _SHI_RE.finditer(text):
             start = paragraph.start + match.start("num")
-            if start in quoted:
+            if match.start("num") in quoted:
                 continue
             try:
                 value = parse_chinese_int(match.group("num"))
@@ -182,7 +209,7 @@ def find_markers(doc: Document) -> list[Marker]:
         if "第" in text:
             for match in _DI_RE.finditer(text):
                 start = paragraph.start + match.start()
-                if start in quoted:
+                if match.start() in quoted:
                     continue
                 try:
                     value = parse_chinese_int(match.group("num"))
