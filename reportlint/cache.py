@@ -25,7 +25,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -194,6 +193,8 @@ class ResultCache:
             "diagnostics": [_diagnostic_to_list(d) for d in diagnostics],
             "lines": {str(number): text for number, text in sorted(lines.items())},
         }
+        import tempfile
+
         target = self._entry(key)
         with contextlib.suppress(OSError):
             self._prepare()

@@ -35,7 +35,8 @@ _RE_HAN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
 _RE_SKIP = re.compile("(\r\n|\\s)", re.U)
 _RE_ENG = re.compile("[a-zA-Z0-9]", re.U)
 
-_FORMAT = 1
+_FORMAT = 2
+_HEADER = "<IQIII"  # format, total frequency, index size, words size, frequencies size
 _MAGIC = b"reportlint-words\n"
 _EMPTY: dict[str, int] = {}
 
@@ -48,16 +49,28 @@ class Token:
 
 
 class WordDictionary:
-    """jieba's prefix dictionary (word -> frequency, prefixes with frequency 0), by first character."""
+    """jieba's prefix dictionary (word -> frequency, prefixes with frequency 0), by first character.
+
+    ``buffer`` holds the words of each first character as one UTF-8 chunk (``\\n``-separated)
+    from ``blob_start`` and their frequencies as native uint32 from ``freq_start``; ``index`` maps a
+    character to (chunk start, chunk end, first frequency, count). The buffer may be a memory map
+    of the cached file, so loading reads only the header and the index.
+    """
 
     def __init__(
-        self, total: int, index: dict[str, tuple[int, int, int, int]], blob: bytes, freqs: Any
+        self,
+        total: int,
+        index: dict[str, tuple[int, int, int, int]],
+        buffer: Any,
+        blob_start: int,
+        freq_start: int,
     ) -> None:
         self.total = total
         self.log_total = log(total)
         self._index = index
-        self._blob = blob
-        self._freqs = freqs
+        self._buffer = buffer
+        self._blob_start = blob_start
+        self._freq_start = freq_start
         self._buckets: dict[str, dict[str, int]] = {}
 
     @classmethod
@@ -80,7 +93,8 @@ class WordDictionary:
             parts.append(chunk)
             position += len(chunk)
             values.extend(freq[w] for w in words)
-        return cls(total, index, b"".join(parts), values)
+        blob = b"".join(parts)
+        return cls(total, index, blob + values.tobytes(), 0, len(blob))
 
     def bucket(self, first: str) -> dict[str, int]:
         """Entries starting with the character ``first`` (decoded on first use)."""
@@ -91,9 +105,14 @@ class WordDictionary:
         if entry is None:
             self._buckets[first] = _EMPTY
             return _EMPTY
+        from array import array
+
         start, end, freq_start, count = entry
-        words = self._blob[start:end].decode("utf-8").split("\n")
-        bucket = dict(zip(words, self._freqs[freq_start : freq_start + count].tolist(), strict=True))
+        words = self._buffer[self._blob_start + start : self._blob_start + end].decode("utf-8").split("\n")
+        freqs = array("I")
+        offset = self._freq_start + freq_start * freqs.itemsize
+        freqs.frombytes(self._buffer[offset : offset + count * freqs.itemsize])
+        bucket = dict(zip(words, freqs.tolist(), strict=True))
         self._buckets[first] = bucket
         return bucket
 
@@ -101,23 +120,33 @@ class WordDictionary:
         return self.bucket(word[0]).get(word, 0) if word else 0
 
     def dump(self) -> bytes:
+        """The cache file: magic, header, marshalled index, word chunks, frequencies."""
         import marshal
+        import struct
 
-        return _MAGIC + marshal.dumps((_FORMAT, self.total, self._index, self._blob, self._freqs.tobytes()))
+        index = marshal.dumps(self._index)
+        blob = self._buffer[self._blob_start : self._freq_start]
+        freqs = self._buffer[self._freq_start :]
+        header = struct.pack(_HEADER, _FORMAT, self.total, len(index), len(blob), len(freqs))
+        return b"".join((_MAGIC, header, index, blob, freqs))
 
     @classmethod
-    def load(cls, data: bytes) -> WordDictionary:
+    def load(cls, buffer: Any) -> WordDictionary:
+        """Open a cache file's contents (bytes or a memory map); ValueError when it is not one."""
         import marshal
-        from array import array
+        import struct
 
-        if not data.startswith(_MAGIC):
+        head = len(_MAGIC) + struct.calcsize(_HEADER)
+        if len(buffer) < head or buffer[: len(_MAGIC)] != _MAGIC:
             raise ValueError("not a reportlint word file")
-        version, total, index, blob, raw = marshal.loads(data[len(_MAGIC) :])
-        if version != _FORMAT or not isinstance(index, dict):
-            raise ValueError("unsupported word file")
-        freqs = array("I")
-        freqs.frombytes(raw)
-        return cls(total, index, blob, freqs)
+        version, total, index_size, blob_size, freq_size = struct.unpack(_HEADER, buffer[len(_MAGIC) : head])
+        if version != _FORMAT or head + index_size + blob_size + freq_size != len(buffer) or total <= 0:
+            raise ValueError("unsupported or truncated word file")
+        index = marshal.loads(buffer[head : head + index_size])
+        if not isinstance(index, dict):
+            raise ValueError("bad word file index")
+        blob_start = head + index_size
+        return cls(total, index, buffer, blob_start, blob_start + blob_size)
 
 
 def _jieba_dict_path() -> Path | None:
@@ -193,7 +222,7 @@ def load_dictionary() -> WordDictionary:
         return _from_jieba()
     target = _words_file(source)
     try:
-        return WordDictionary.load(target.read_bytes())
+        return WordDictionary.load(_map(target))
     except (OSError, ValueError, EOFError, TypeError):
         pass  # missing or unreadable: convert again
     freq, total = parse_jieba_dict(source)
@@ -201,6 +230,17 @@ def load_dictionary() -> WordDictionary:
     with contextlib.suppress(OSError):  # a read-only cache directory only costs speed
         _write_atomic(target, dictionary.dump())
     return dictionary
+
+
+def _map(path: Path) -> Any:
+    """The file's contents, memory-mapped where possible (only the pages used are read)."""
+    import mmap
+
+    with open(path, "rb") as fh:
+        try:
+            return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):
+            return fh.read()
 
 
 def _from_jieba() -> WordDictionary:
