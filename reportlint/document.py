@@ -195,13 +195,16 @@ class Document:
     def quoted(self) -> list[Span]:
         """Spans inside paired quotation or title marks, marks excluded (“…” 《…》 「…」 "…")."""
         pairs = {"“": "”", "《": "》", "「": "」", "『": "』", "‘": "’"}
+        # Real text nests quotes two or three deep; a bound keeps adversarial input linear.
+        max_depth = 8
         result: list[Span] = []
         for paragraph in self.paragraphs:
             stack: list[tuple[str, int]] = []
             straight_open: int | None = None
             for i, ch in enumerate(paragraph.text):
                 if ch in pairs:
-                    stack.append((pairs[ch], i))
+                    if len(stack) < max_depth:
+                        stack.append((pairs[ch], i))
                 elif stack and ch == stack[-1][0]:
                     _, opened = stack.pop()
                     result.append(self._span(paragraph.start + opened + 1, paragraph.start + i))

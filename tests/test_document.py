@@ -57,3 +57,11 @@ def test_quantities_normalise_units() -> None:
         (700, "人", True),
         (2, "个", False),
     ]
+
+
+def test_deeply_nested_quotes_stay_linear() -> None:
+    depth = 50_000
+    doc = Document("“" * depth + "内容" + "”" * depth)
+    spans = doc.quoted
+    assert len(spans) <= 8
+    assert spans[-1].text.endswith("内容")
