@@ -218,7 +218,7 @@ def report(results: list[FileResult], args: argparse.Namespace, stdout: TextIO, 
             for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
                 print(f"{count:>6}  {code}  {name}", file=stdout)
         if not args.quiet:
-            print(_summary_line(results, found), file=stdout)
+            print(("\n" if found else "") + _summary_line(results, found), file=stdout)
     if errors:
         return EXIT_ERROR
     if found and not args.exit_zero:
