@@ -229,6 +229,37 @@ def fmt_mem(run: Run) -> str:
     return f"{run.max_rss_mb:.0f} MB{tree}"
 
 
+def per_rule(files: list[Path], chars: int) -> list[str]:
+    """Seconds each rule needs alone on the corpus (its share of document analysis included)."""
+    from reportlint.config import Settings
+    from reportlint.document import Document
+    from reportlint.runner import Runner
+
+    print("… per-rule timing (in-process)", file=sys.stderr, flush=True)
+    runner = Runner()
+    texts = [(p.read_text(encoding="utf-8"), str(p)) for p in files]
+    codes = [rule.code for rule in runner.rules]
+
+    def run(select: tuple[str, ...]) -> float:
+        settings = Settings(select=select)
+        runner.validate(settings)
+        begin = time.perf_counter()
+        for text, name in texts:
+            runner.check_document(Document(text, name), settings)
+        return time.perf_counter() - begin
+
+    run(("ALL",))  # warm-up: word dictionary, regex caches
+    timings = {code: run((code,)) for code in codes}
+    timings["all rules together"] = run(("ALL",))
+    total = timings["all rules together"]
+    rows = []
+    for name, seconds in sorted(timings.items(), key=lambda item: -item[1]):
+        rule = runner.rules.by_name_or_code(name)
+        label = f"{rule.code} {rule.name}" if rule else name
+        rows.append(f"| {label} | {seconds:.2f} s | {fmt_rate(chars, seconds)} | {seconds / total:.0%} |")
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -240,6 +271,7 @@ def main() -> int:
     )
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--no-large", action="store_true", help="skip the 1/5/20 MB files")
+    parser.add_argument("--no-rules", action="store_true", help="skip the per-rule timing")
     parser.add_argument("--quick", action="store_true", help="200 files, 3 runs, no large files")
     parser.add_argument("--write", type=Path, help="also write the Markdown report to this file")
     args = parser.parse_args()
@@ -356,11 +388,22 @@ def main() -> int:
                 f"{run.seconds / base:.1f} (linear: {megabytes}) | {run.max_rss_mb:.0f} MB |"
             )
 
+    rule_rows = [] if args.no_rules else per_rule(files, chars)
+
     lines = ["## Machine", "", *machine(), "", "## Results", ""]
     lines += ["| measurement | result | target |", "|---|---|---|"]
     lines += [f"| {name} | {value} | {target} |" for name, value, target in rows]
     if large_rows:
         lines += ["", "### Large input (one file, `-j 1`, no cache)", "", *large_rows]
+    if rule_rows:
+        lines += [
+            "",
+            "### Where the time goes (in one process, each rule alone on the corpus, fresh documents)",
+            "",
+            "| rule | time | throughput | share of all rules |",
+            "|---|---:|---:|---:|",
+            *rule_rows,
+        ]
     report = "\n".join(lines)
     print(report)
     if args.write:
