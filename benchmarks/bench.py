@@ -53,6 +53,7 @@ CORPUS = HERE / "corpus"
 OUT = HERE / "out"
 DRAFT = next(iter(sorted((ROOT / "tests" / "seeds").glob("000_*.txt"))), None)
 MB = 1024 * 1024
+CORPUS_VERSION = 3  # bump when the generator changes
 
 
 # -- corpus ---------------------------------------------------------------------------
@@ -73,24 +74,33 @@ def source_documents() -> list[list[str]]:
 
 
 def compose(documents: list[list[str]], rng: random.Random, target_bytes: int) -> str:
-    """A draft of about ``target_bytes``: a title, then runs of consecutive paragraphs from the sources."""
-    title = rng.choice(documents)[0]
-    parts = [title]
-    size = len(title.encode("utf-8"))
+    """A draft of about ``target_bytes``: the title of a source, then a window of its paragraphs.
+
+    The window starts at a random paragraph and keeps the source's order (so that outlines stay
+    plausible); when it runs out, it continues with the start of another source, as when drafts
+    are pasted together.
+    """
+    source = rng.choice(documents)
+    parts = [source[0]]
+    size = len(source[0].encode("utf-8"))
+    position = rng.randrange(1, len(source)) if len(source) > 1 else 0
     while size < target_bytes:
-        source = rng.choice(documents)
-        start = rng.randrange(1, len(source)) if len(source) > 1 else 0
-        for paragraph in source[start : start + rng.randint(1, 6)]:
-            parts.append(paragraph)
-            size += len(paragraph.encode("utf-8")) + 1
+        if position >= len(source):
+            source, position = rng.choice(documents), 1
+            if len(source) < 2:
+                continue
+        paragraph = source[position]
+        parts.append(paragraph)
+        size += len(paragraph.encode("utf-8")) + 1
+        position += 1
     return "\n".join(parts) + "\n"
 
 
 def build_corpus(files: int, seed: int) -> tuple[Path, list[Path]]:
-    """benchmarks/corpus/archive-N/ (N drafts of 2–8 KB) and large/{1,5,20}mb.txt, rebuilt only when stale."""
+    """benchmarks/corpus/archive-N/ (N drafts of about 2–7 KB) and large/{1,5,20}mb.txt, rebuilt only when stale."""
     documents = source_documents()
     fingerprint = hashlib.sha256(
-        json.dumps([files, seed, documents], ensure_ascii=False).encode()
+        json.dumps([CORPUS_VERSION, files, seed, documents], ensure_ascii=False).encode()
     ).hexdigest()
     archive = CORPUS / f"archive-{files}"
     large_dir = CORPUS / "large"
@@ -104,7 +114,7 @@ def build_corpus(files: int, seed: int) -> tuple[Path, list[Path]]:
     for i in range(files):
         rng = random.Random(f"{seed}:{i}")
         (archive / f"{i:04d}.txt").write_text(
-            compose(documents, rng, rng.randint(2000, 8000)), encoding="utf-8"
+            compose(documents, rng, rng.randint(1700, 7300)), encoding="utf-8"
         )
     for path, size in zip(large, (1, 5, 20), strict=True):
         path.write_text(compose(documents, random.Random(f"{seed}:large"), size * MB), encoding="utf-8")
