@@ -111,3 +111,12 @@ def test_checking_a_draft_does_not_import_jieba() -> None:
         [sys.executable, "-c", code, str(SEEDS[0])], capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+def test_falls_back_to_jieba_when_its_dictionary_is_not_a_plain_file(
+    jieba_tokenizer: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(segment, "_jieba_dict_path", lambda: None)
+    dictionary = segment.load_dictionary()
+    assert dictionary.total == jieba_tokenizer.total  # type: ignore[attr-defined]
+    assert dictionary.frequency("高质量") == jieba_tokenizer.FREQ["高质量"]  # type: ignore[attr-defined]
