@@ -31,6 +31,8 @@ MIN_PARALLEL_FILES = 4
 MIN_PARALLEL_BYTES = 256 * 1024
 # Files per task sent to a worker: large enough to amortise the round trip, small enough to balance.
 MAX_CHUNK = 16
+# multiprocessing start method for workers; None is the platform default (tests try "spawn").
+START_METHOD: str | None = None
 
 
 @dataclass
@@ -139,6 +141,7 @@ def _check_parallel(
     paths: Sequence[Path], overrides: Overrides, config: Path | None, jobs: int, use_cache: bool
 ) -> list[FileResult] | None:
     """Results for ``paths`` in order, or None when worker processes are unavailable."""
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -146,8 +149,9 @@ def _check_parallel(
     # About four chunks per worker balances uneven files; chunks keep the per-task overhead small.
     size = max(1, min(MAX_CHUNK, len(paths) // (workers * 4)))
     try:
+        context = multiprocessing.get_context(START_METHOD)
         with ProcessPoolExecutor(
-            workers, initializer=_init_worker, initargs=(overrides, config, use_cache)
+            workers, context, initializer=_init_worker, initargs=(overrides, config, use_cache)
         ) as pool:
             results: list[FileResult] = []
             for chunk in pool.map(_work, list(_chunks(paths, size))):

@@ -150,3 +150,13 @@ def test_detached_result_keeps_what_formatters_need() -> None:
     detached = result.detached()
     assert detached.document is None
     assert format_text([detached]) == format_text([result])
+
+
+def test_spawned_workers_give_the_same_results(
+    archive: list[Path], force_parallel: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """macOS and Windows start workers with "spawn": nothing may rely on fork's inherited state."""
+    reference = as_tuple(check_files(archive, Overrides(ignore=("RL002",)), jobs=1, use_cache=False))
+    monkeypatch.setattr(batch, "START_METHOD", "spawn")
+    assert as_tuple(check_files(archive, Overrides(ignore=("RL002",)), jobs=2, use_cache=False)) == reference
+    assert force_parallel == [len(archive)]
