@@ -2,16 +2,170 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import bisect
+import itertools
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
-from reportlint.document import Document
+import regex
+
+from reportlint.document import Document, Span
+from reportlint.numbering import Marker
+from reportlint.numbers import Quantity
 from reportlint.rule import Finding, Rule, Severity
+
+OPENING = "“《（(「『‘【["
+CLOSING = "”》）)」』’】]"
+CLAUSE_MARKS = "，,；;：:"
+PART_MARKS = CLAUSE_MARKS + "、"
+CN_COUNT = "两二三四五六七八九十"
+MAX_PARTS = 40  # most parts summed
+MAX_SPAN = 200  # longest clause (characters) searched for a total, its parts or a list
+NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千万亿"
+_DIGIT_RE = regex.compile(r"[\d０-９]")
+_ARABIC_PART_RE = regex.compile(r"[\d０-９]+(?:[,，][\d０-９]{3})*(?:[.．]([\d０-９]+))?")
+_ITEM_END_RE = regex.compile(r"[\p{Han}”》」』）)A-Za-z]")
+_COUNT_VALUES = {ch: i for i, ch in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+
+
+def _depths(text: str) -> list[int]:
+    """Bracket/quote depth of each character (the marks themselves count as outside)."""
+    depth = 0
+    result: list[int] = []
+    for ch in text:
+        if ch in CLOSING and depth:
+            depth -= 1
+            result.append(depth)
+            continue
+        result.append(depth)
+        if ch in OPENING:
+            depth = min(depth + 1, 50)
+    return result
+
+
+def _count_value(text: str) -> int | None:
+    """2-19 written as 两/三/十二 or 2/12."""
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1:
+        return _COUNT_VALUES.get(text)
+    if len(text) == 2 and text[0] == "十":
+        return 10 + _COUNT_VALUES.get(text[1], 0)
+    return None
+
+
+def format_number(value: float) -> str:
+    """10.0 -> "10", 3.50 -> "3.5", 1234.5678 -> "1234.57"."""
+    if abs(value - round(value)) < 1e-6 * max(1.0, abs(value)):
+        return str(round(value))
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return text if len(text.split(".")[0]) < 4 else f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def display_unit(q: Quantity) -> str:
+    """The unit as the reader sees it, scale included: 3686万元 -> "万元", 1.7万名 -> "万名"."""
+    unit = q.written_unit or ""
+    match = regex.search(rf"([万亿]{{0,2}})(?:余|多|许)?{regex.escape(unit)}", q.text)
+    return (match.group(1) if match else "") + unit
+
+
+def format_quantity(value: float, unit: str) -> str:
+    """Show a base value in a displayed unit: (36860000, "万元") -> "3686万元"."""
+    scale = 1.0
+    for ch in unit[:2]:
+        if ch in "万亿" and len(unit) > 1:
+            scale *= 1e4 if ch == "万" else 1e8
+        else:
+            break
+    if unit in ("万千瓦",):
+        scale = 1.0
+    return f"{format_number(value / scale)}{unit}"
+
+
+@dataclass(frozen=True)
+class _Part:
+    quantity: Quantity
+    low: float
+    high: float
+    resolution: float
+
+
+def _bounds(q: Quantity) -> tuple[float, float]:
+    """Lowest and highest value a written quantity may stand for (余/多/约/近/超)."""
+    text = q.text
+    value = q.value
+    if not q.approximate:
+        return value, value
+    if q.low is not None:
+        return q.low, value
+    if text.startswith(("超过", "超", "逾")) or text.endswith("以上"):
+        return value, math.inf
+    if text.startswith(("约", "大约")) or text.endswith(("左右", "上下")):
+        return value * 0.9, value * 1.1
+    if text.startswith(("近", "将近", "接近", "达到近", "不到", "不足")):
+        return value * 0.8, value
+    # 余/多/许: 2000余 is 2000-2999, 10余 is 10-19.
+    integer = round(value)
+    step = 1
+    while integer and integer % (step * 10) == 0:
+        step *= 10
+    return value, value + step
+
+
+def _resolution(q: Quantity) -> float:
+    """The rounding step of a written number: 1.78亿元 -> 1e6; 10个 -> 0 (exact)."""
+    match = _ARABIC_PART_RE.search(q.text)
+    if not match:
+        return 0.0
+    decimals = len(match.group(1) or "")
+    try:
+        written = float(match.group(0).replace(",", "").replace("，", "").replace("．", "."))
+    except ValueError:
+        return 0.0
+    scale = q.value / written if written else 1.0
+    if decimals == 0 and scale <= 1.0 + 1e-9:
+        return 0.0
+    return scale * 10.0**-decimals
 
 
 class InconsistentTotal(Rule):
     """合计与分项、数量与列举、比率不一致。
 
-    作用：（待补充）
+    作用：检查同一句话里前后矛盾的数字：
+    1. 合计与分项：“共/合计/总计……，其中/分别为/包括……”后列出的分项（同一计量单位，
+       万元与元、万人与人自动换算，“两个”“十二项”等汉字数字亦可）之和超过合计，报错误；
+       用“分别为”“共计”等明示分项齐全而分项之和小于合计，报警告；“其中”只列一部分而不足合计属正常。
+       带“余、多、约、近、超”的约数只在分项之和远超合计时报告。
+    2. 数量与列举：“两个风险”“五道关口”“存在两方面问题，一是……二是……三是……”等宣称的数量
+       与实际列举的项数不符。
+    3. 比率：同一句中“计划100亩，完成80亩，完成率90%”这类与分子分母矛盾的百分比；
+       参保率、覆盖率、占比、办结率、满意度、合格率等不可能超过100%的比率写成了100%以上；
+       “4户3人”这类人数少于户数的户、人组合。
+
+    为什么：数字是工作总结的硬内容，合计与分项对不上、说“两个”却列了三条，
+    会让读者怀疑全部数据的真实性，也是审核时最常被退回的问题。
+
+    错误示例：
+        新引进项目10个，其中农业项目1个、电子商务1个，亿元以上入园工业项目9个。
+        我镇存在两方面问题，一是产业基础薄弱，二是基础设施滞后，三是治理能力不足。
+        全年计划改造农田100亩，已完成80亩，完成率90%。
+        群众满意度达到105%。
+        新增纳入监测对象4户3人。
+
+    正确示例：
+        新引进项目10个，其中农业项目1个、电子商务1个，亿元以上入园工业项目8个。
+        我镇存在三方面问题，一是产业基础薄弱，二是基础设施滞后，三是治理能力不足。
+        全年计划改造农田100亩，已完成80亩，完成率80%。
+        地区生产总值增长150%，年度任务完成率120%。（增长率、完成率可以超过100%）
+        新增纳入监测对象4户13人。
+
+    选项：各词表可在配置中用 extend-词表名 追加，例如
+    extend-bounded-rates = ["知晓率"]、extend-part-cues = ["内含"]。
     """
 
     code = "RL201"
@@ -20,5 +174,593 @@ class InconsistentTotal(Rule):
     summary = "合计与分项、数量与列举、比率不一致"
     data_file = "inconsistent_total.toml"
 
+    def setup(self) -> None:
+        d = self.data
+        self.non_additive = set(d["non-additive-units"])
+        self.family: dict[str, str] = {}
+        for group in d["unit-groups"]:
+            for unit in group:
+                self.family[unit] = group[0]
+        self.part_cue_re = regex.compile(rf"(?:{_alternation(d['part-cues'])})[，,：:]?")
+        self.exhaustive_cues = set(d["exhaustive-cues"])
+        self.total_cue_re = regex.compile(
+            rf"(?:{_alternation(d['total-cues'])})(?:{_alternation(d['total-fillers'])})?[^\d，,。；;：:、！？]{{0,6}}?(?=[\d{CN_COUNT}一])"
+        )
+        self.strict_total_cues = tuple(sorted(d["strict-total-cues"], key=len, reverse=True))
+        self.stop_re = regex.compile(_alternation(d["part-stop-words"]))
+        long_not_part = [w for w in d["not-part-words"] if len(w) > 1]
+        short_not_part = [w for w in d["not-part-words"] if len(w) == 1]
+        self.not_part_long_re = regex.compile(_alternation(long_not_part)) if long_not_part else None
+        self.not_part_short = tuple(short_not_part)
+        self.open_list_re = regex.compile(_alternation(d["open-list-words"]))
+        self.overlap_re = regex.compile(_alternation(d["overlap-words"]))
+        # Counts and lists.
+        classifiers = _alternation(d["count-classifiers"])
+        self.count_re = regex.compile(
+            rf"(?<![\d{NUMERAL_CHARS}第之])(?P<num>十[一二三四五六七八九]|[{CN_COUNT}]|1\d|[2-9])(?P<cls>{classifiers})"
+            rf"(?![{NUMERAL_CHARS}])"
+        )
+        announcing = _alternation(d["announcing-classifiers"])
+        intro = _alternation(d["list-intro-words"])
+        self.announce_re = regex.compile(
+            rf"(?<![\d{NUMERAL_CHARS}第之])(?P<num>十[一二三四五六七八九]|[{CN_COUNT}]|1\d|[2-9])(?P<cls>{announcing})"
+            rf"[^\d{CN_COUNT}一，,。；;：:、！？]{{0,10}}[”」]?[，,：:。；;]?(?:{intro})?[：:，,]?$"
+        )
+        intro_after = _alternation(w for w in d["list-intro-words"] if w not in d["nested-list-starts"])
+        self.intro_after_re = regex.compile(
+            rf"[^\d，,。；;：:、！？“”]{{0,8}}?[”」]?(?:[，,]?(?:{intro_after})[：:]?|[：:])"
+        )
+        self.generic_classifiers = set(d["generic-classifiers"])
+        self.generic_heads = tuple(sorted(d["generic-heads"], key=len, reverse=True))
+        self.nested_starts = tuple(d["nested-list-starts"])
+        self.continuation_re = regex.compile(_alternation(d["list-continuation-words"]))
+        self.max_item = int(d["max-item-length"])
+        self.skip_heads = tuple(d["skip-heads"])
+        self.announcing = set(d["announcing-classifiers"])
+        self.conjunction_re = regex.compile(_alternation(d["conjunctions"]))
+        self.etc_words = tuple(sorted(d["list-etc-words"], key=len, reverse=True))
+        self.fillers = tuple(sorted(d["list-count-fillers"], key=len, reverse=True))
+        # Rates.
+        self.computed_rate_re = regex.compile(_alternation(d["computed-rates"]))
+        self.bounded_rate_re = regex.compile(_alternation(d["bounded-rates"]))
+        self.change_re = regex.compile(_alternation(d["change-words"]))
+        self.rate_fillers = tuple(sorted(d["rate-fillers"], key=len, reverse=True))
+        self.household_units = set(d["household-units"])
+        self.person_units = set(d["person-units"])
+
+    # ------------------------------------------------------------------ helpers
+    def _family(self, q: Quantity) -> str | None:
+        if not q.is_amount or q.unit is None or q.unit in self.non_additive:
+            return None
+        return self.family.get(q.unit, q.unit)
+
+    @staticmethod
+    def _quantities_in(doc: Document, start: int, end: int) -> list[Quantity]:
+        quantities = doc.quantities
+        starts = _quantity_starts(doc)
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        return [q for q in quantities[lo:hi] if q.end <= end]
+
+    @staticmethod
+    def _quantity_at(doc: Document, position: int) -> Quantity | None:
+        """The quantity starting exactly at ``position``, if any."""
+        starts = _quantity_starts(doc)
+        index = bisect.bisect_left(starts, position)
+        if index < len(starts) and starts[index] == position:
+            return doc.quantities[index]
+        return None
+
+    def _not_a_part(self, clause_prefix: str) -> bool:
+        """True when the number after ``clause_prefix`` is a change, a rate or a maximum."""
+        if self.not_part_long_re and self.not_part_long_re.search(clause_prefix):
+            return True
+        tail = clause_prefix[-2:]
+        return any(w in tail for w in self.not_part_short)
+
     def check(self, doc: Document) -> Iterable[Finding]:
-        return []
+        findings: list[Finding] = []
+        for sentence in doc.sentences:
+            if not _DIGIT_RE.search(sentence.text) and not any(
+                ch in sentence.text for ch in CN_COUNT + "一十"
+            ):
+                continue
+            depths = _depths(sentence.text)
+            findings.extend(self._parts_after_total(doc, sentence, depths))
+            findings.extend(self._parts_before_total(doc, sentence, depths))
+            findings.extend(self._list_before_count(sentence, depths))
+            findings.extend(self._count_before_list(sentence, depths))
+            findings.extend(self._rates(doc, sentence))
+        findings.extend(self._announced_lists(doc))
+        findings.extend(self._households(doc))
+        seen: set[tuple[int, int]] = set()
+        for finding in sorted(findings, key=lambda f: (f.start, f.end)):
+            if (finding.start, finding.end) not in seen:
+                seen.add((finding.start, finding.end))
+                yield finding
+
+    # ---------------------------------------------------------- totals and parts
+    def _clauses(
+        self, text: str, depths: Sequence[int], start: int, end: int, marks: str
+    ) -> list[tuple[int, int]]:
+        """Top-level clauses of ``text[start:end]`` split at ``marks`` (relative offsets)."""
+        result: list[tuple[int, int]] = []
+        begin = start
+        base = depths[start] if start < len(depths) else 0
+        for i in range(start, end):
+            if text[i] in marks and depths[i] == base:
+                result.append((begin, i))
+                begin = i + 1
+        result.append((begin, end))
+        return result
+
+    def _parts_after_total(self, doc: Document, sentence: Span, depths: list[int]) -> Iterator[Finding]:
+        text = sentence.text
+        for cue in self.part_cue_re.finditer(text):
+            cue_start = cue.start()
+            before = text[cue_start - 1] if cue_start else ""
+            if before not in CLAUSE_MARKS + "（(":
+                continue
+            total_depth = depths[cue_start - 1]
+            # The clause holding the total: back to the previous clause mark at its depth.
+            total_end = cue_start - 1
+            total_start = total_end
+            floor = max(0, total_end - MAX_SPAN)
+            while total_start > floor and depths[total_start - 1] >= total_depth:
+                if text[total_start - 1] in CLAUSE_MARKS + "。" and depths[total_start - 1] == total_depth:
+                    break
+                total_start -= 1
+            # The parts: up to the end of the sentence or of the bracket holding the cue.
+            parts_depth = depths[cue_start]
+            parts_end = cue.end()
+            ceiling = min(len(text), cue.end() + 2 * MAX_SPAN)
+            while parts_end < ceiling and depths[parts_end] >= parts_depth:
+                parts_end += 1
+            stop = self.stop_re.search(text, cue.end(), parts_end)
+            if stop:
+                parts_end = stop.start()
+            cue_word = cue.group().rstrip("，,：:")
+            yield from self._compare(
+                doc, sentence, depths, (total_start, total_end), (cue.end(), parts_end), cue_word, after=True
+            )
+
+    def _parts_before_total(self, doc: Document, sentence: Span, depths: list[int]) -> Iterator[Finding]:
+        text = sentence.text
+        for cue in self.total_cue_re.finditer(text):
+            cue_start = cue.start()
+            if not cue_start or text[cue_start - 1] not in "，,；;" or depths[cue_start]:
+                continue
+            total = self._quantity_at(doc, sentence.start + cue.end())
+            if total is None:
+                continue
+            # Parts: the clauses before the cue, back to the sentence start or a colon.
+            parts_start = cue_start - 1
+            floor = max(0, parts_start - 2 * MAX_SPAN)
+            while parts_start > floor and text[parts_start - 1] not in "：:。；;":
+                parts_start -= 1
+            clause_end = total.end - sentence.start
+            cue_word = next((w for w in self.strict_total_cues if text.startswith(w, cue_start)), "共")
+            yield from self._compare(
+                doc,
+                sentence,
+                depths,
+                (cue_start, clause_end),
+                (parts_start, cue_start - 1),
+                cue_word,
+                after=False,
+            )
+
+    def _compare(
+        self,
+        doc: Document,
+        sentence: Span,
+        depths: list[int],
+        total_span: tuple[int, int],
+        parts_span: tuple[int, int],
+        cue_word: str,
+        *,
+        after: bool,
+    ) -> Iterator[Finding]:
+        text = sentence.text
+        base = sentence.start
+        total_start, total_end = total_span
+        if total_end <= total_start:
+            return
+        by_family: dict[str, list[Quantity]] = {}
+        for q in self._quantities_in(doc, base + total_start, base + total_end):
+            family = self._family(q)
+            if family and depths[q.start - base] == depths[total_start]:
+                by_family.setdefault(family, []).append(q)
+        if not by_family:
+            return
+        parts_start, parts_end = parts_span
+        if parts_end <= parts_start:
+            return
+        region_depth = min(depths[parts_start:parts_end], default=0)
+        clauses = self._clauses(text, depths, parts_start, parts_end, PART_MARKS)
+        if not after:
+            clauses = clauses[::-1]
+        parts_text = text[parts_start:parts_end]
+        open_list = bool(self.open_list_re.search(parts_text))
+        if after and self.overlap_re.search(parts_text):
+            return  # "其中女性600人、青年500人": categories that overlap
+        for family, candidates in by_family.items():
+            if len(candidates) != 1:
+                continue
+            total = candidates[0]
+            prefix = text[total_start : total.start - base]
+            if after and self._not_a_part(prefix):
+                continue
+            parts: list[_Part] = []
+            for c_start, c_end in clauses[:MAX_PARTS]:
+                if not after and self.stop_re.search(text, c_start, c_end):
+                    break
+                found = [
+                    q
+                    for q in self._quantities_in(doc, base + c_start, base + c_end)
+                    if depths[q.start - base] == region_depth
+                ]
+                same = [q for q in found if self._family(q) == family]
+                if not after and (len(same) != 1 or len(found) != 1):
+                    break  # parts before a total are one number per clause, side by side
+                for q in same:
+                    clause_prefix = text[c_start : q.start - base]
+                    if self._not_a_part(clause_prefix):
+                        continue
+                    low, high = _bounds(q)
+                    parts.append(_Part(q, low, high, _resolution(q)))
+            if not parts or (not after and len(parts) < 2):
+                continue
+            yield from self._judge(total, parts, cue_word, open_list, after=after)
+
+    def _judge(
+        self, total: Quantity, parts: list[_Part], cue: str, open_list: bool, *, after: bool
+    ) -> Iterator[Finding]:
+        total_low, total_high = _bounds(total)
+        low_sum = sum(p.low for p in parts)
+        high_sum = sum(p.high for p in parts)
+        tolerance = 0.5 * (_resolution(total) + sum(p.resolution for p in parts)) + 1e-6 * max(
+            1.0, total.value
+        )
+        approximate = total.approximate or any(p.quantity.approximate for p in parts)
+        unit = display_unit(total)
+        shown_sum = format_quantity(sum(p.quantity.value for p in parts), unit)
+        shown_total = format_quantity(total.value, unit)
+        terms = "+".join(p.quantity.text for p in parts)
+        if low_sum > total_high + tolerance and (not approximate or low_sum > total_high * 1.2):
+            yield Finding(
+                total.start,
+                total.end,
+                f"合计与分项不一致：合计应为{shown_total}，各分项之和为{shown_sum}（{terms}），"
+                "分项之和超过合计，请核对合计或分项数字",
+            )
+            return
+        exhaustive = cue in self.exhaustive_cues or (not after and cue in self.strict_total_cues)
+        if (
+            exhaustive
+            and not approximate
+            and not open_list
+            and len(parts) >= 2
+            and high_sum < total_low - tolerance
+        ):
+            yield Finding(
+                total.start,
+                total.end,
+                f"合计与分项不一致：合计应为{shown_total}，各分项之和为{shown_sum}（{terms}），"
+                "分项之和小于合计，请核对是否漏列分项或数字有误",
+                severity=Severity.WARNING,
+            )
+
+    # ------------------------------------------------------- counts and lists
+    def _items(self, text: str, depths: Sequence[int], start: int, end: int) -> tuple[int, int] | None:
+        """(fewest, most) items in the list ``text[start:end]``; None when it is not a plain list."""
+        segment = text[start:end].strip()
+        if not segment or _DIGIT_RE.search(segment) or segment.startswith(self.nested_starts):
+            return None
+        base = depths[start] if start < len(depths) else 0
+        cuts = [i for i in range(start, end) if text[i] == "、" and depths[i] == base]
+        if not cuts:
+            titles = regex.fullmatch(r"(?:《[^《》]{1,60}》){2,12}", segment)
+            if titles:
+                count = segment.count("《")
+                return count, count
+            return None
+        firsts = [start, *[c + 1 for c in cuts]]
+        items = [text[a:b].strip() for a, b in zip(firsts, [*cuts, end], strict=True)]
+        for number, item in enumerate(items):
+            if not item or regex.search(f"[{CN_COUNT}]", item):
+                return None  # an empty item or one holding a count: the list's start is unclear
+            if number and len(item) > self.max_item:
+                return None  # a clause, not a list item
+        conjunctions = sum(
+            1 for m in self.conjunction_re.finditer(text, start, end) if depths[m.start()] == base
+        )
+        if conjunctions:
+            # The 、 may fall inside one conjunct: 中央和省、市、自治区两级.
+            return conjunctions + 1, len(cuts) + 1 + conjunctions
+        return len(cuts) + 1, len(cuts) + 1
+
+    def _named_kind(self, text: str, match: regex.Match[str]) -> bool:
+        """ "三个方面", "两类": the count names a generic kind of list item."""
+        if match.group("cls") in self.generic_classifiers:
+            return True
+        return text.startswith(self.generic_heads, match.end())
+
+    def _list_before_count(self, sentence: Span, depths: list[int]) -> Iterator[Finding]:
+        text = sentence.text
+        for match in self.count_re.finditer(text):
+            if match.group("num").isdigit():
+                continue  # "意见、建议3件": an amount, not a count of the list
+            count = _count_value(match.group("num"))
+            if count is None or count < 2:
+                continue
+            end = match.start()
+            etc = False
+            changed = True
+            while changed and end > match.start() - 8:
+                changed = False
+                for filler in self.fillers:
+                    if text.endswith(filler, 0, end):
+                        etc = etc or filler == "等"
+                        end -= len(filler)
+                        changed = True
+                        break
+            if end <= 0 or not _ITEM_END_RE.match(text, end - 1, end) or text[end - 1] in "的之":
+                continue
+            if text.startswith(self.skip_heads, match.end()):
+                continue
+            quoted_count = end < match.start() and text[end] in "“「"
+            if end == match.end() or (
+                not quoted_count and text[match.end() : match.end() + 1] in PART_MARKS + "。）)"
+            ):
+                continue  # "印染厂十五个，": an amount, not a count naming the list
+            quote_start = self._quote_start(text, end - 1) if text[end - 1] in "”」』" else None
+            if quote_start is not None and "、" in text[quote_start:end]:
+                bounds = self._items(text, depths, quote_start + 1, end - 1)
+                etc = etc or text.endswith(self.etc_words, quote_start + 1, end - 1)
+            elif quoted_count or self._named_kind(text, match):
+                depth = depths[end - 1]
+                start = end
+                floor = max(0, end - MAX_SPAN)
+                while start > floor and depths[start - 1] >= depth:
+                    if text[start - 1] in CLAUSE_MARKS + "。！？" and depths[start - 1] == depth:
+                        break
+                    start -= 1
+                bounds = self._items(text, depths, start, end)
+            else:
+                continue
+            if bounds is None:
+                continue
+            yield from self._count_finding(sentence, match, count, bounds, etc, announced_first=False)
+
+    @staticmethod
+    def _quote_start(text: str, close: int) -> int | None:
+        pairs = {"”": "“", "」": "「", "』": "『"}
+        opening = pairs[text[close]]
+        index = text.rfind(opening, 0, close)
+        return index if index >= 0 else None
+
+    def _count_before_list(self, sentence: Span, depths: list[int]) -> Iterator[Finding]:
+        text = sentence.text
+        for match in self.count_re.finditer(text):
+            if match.group("cls") not in self.announcing:
+                continue
+            count = _count_value(match.group("num"))
+            if count is None or count < 2:
+                continue
+            intro = self.intro_after_re.match(text, match.end())
+            if not intro:
+                continue
+            start = intro.end()
+            depth = depths[start] if start < len(depths) else 0
+            end = start
+            ceiling = min(len(text), start + MAX_SPAN)
+            while (
+                end < ceiling
+                and not (text[end] in "，,。；;！？" and depths[end] <= depth)
+                and depths[end] >= depth
+            ):
+                end += 1
+            if end == ceiling or (end < len(text) and text[end] in "；;"):
+                continue  # the first of several ；-separated items
+            segment = text[start:end].rstrip("。")
+            etc = segment.endswith(self.etc_words) if self.etc_words else False
+            bounds = self._items(text, depths, start, start + len(segment))
+            if bounds is None:
+                continue
+            yield from self._count_finding(sentence, match, count, bounds, etc, announced_first=True)
+
+    def _count_finding(
+        self,
+        sentence: Span,
+        match: regex.Match[str],
+        count: int,
+        bounds: tuple[int, int],
+        etc: bool,
+        *,
+        announced_first: bool,
+    ) -> Iterator[Finding]:
+        fewest, most = bounds
+        if fewest > count:
+            listed = f"{fewest}项" if fewest == most else f"至少{fewest}项"
+        elif most < count and not etc:
+            listed = f"{most}项" if fewest == most else f"至多{most}项"
+        else:
+            return
+        where = "后文" if announced_first else "前文"
+        yield Finding(
+            sentence.start + match.start(),
+            sentence.start + match.end(),
+            f"数量与列举不一致：「{match.group()}」表示{count}项，但{where}列举了{listed}，请核对数量或补全列举",
+        )
+
+    def _announced_lists(self, doc: Document) -> Iterator[Finding]:
+        """ "存在两方面问题，一是……二是……三是……": the count against the 一是 items that follow."""
+        if "一是" not in doc.text:
+            return
+        markers = doc.markers
+        paragraphs = doc.paragraphs
+        for index, marker in enumerate(markers):
+            if marker.kind != "shi" or marker.value != 1:
+                continue
+            paragraph = paragraphs[marker.paragraph]
+            window_start = max(paragraph.start, marker.start - 40)
+            if index and markers[index - 1].paragraph == marker.paragraph:
+                window_start = max(window_start, markers[index - 1].end)
+            before = doc.text[window_start : marker.start]
+            announce = self.announce_re.search(before)
+            if not announce:
+                continue
+            count = _count_value(announce.group("num"))
+            if count is None or count < 2:
+                continue
+            parent = any(
+                m.kind == "shi"
+                and m.paragraph == marker.paragraph
+                and m.start < window_start + announce.start()
+                for m in markers[max(0, index - 12) : index]
+            )
+            found = 1
+            reset = False
+            current_paragraph = marker.paragraph
+            last = marker
+            for later in markers[index + 1 :]:
+                if later.kind != "shi":
+                    if later.at_paragraph_start:
+                        break
+                    continue
+                if later.value == found + 1 and (
+                    later.paragraph == current_paragraph
+                    or (later.paragraph == current_paragraph + 1 and later.at_paragraph_start)
+                ):
+                    found += 1
+                    current_paragraph = later.paragraph
+                    last = later
+                    continue
+                reset = later.value == 1 and later.paragraph == current_paragraph
+                break
+            if found == count or (reset and found < count) or (parent and found > count):
+                continue
+            if found < count and (found < 2 or not self._list_ends_here(doc, marker, last)):
+                continue
+            start = window_start + announce.start()
+            text = announce.group("num") + announce.group("cls")
+            severity = Severity.ERROR if found > count else Severity.WARNING
+            yield Finding(
+                start,
+                start + len(text),
+                f"数量与列举不一致：「{text}」表示{count}项，但其后“一是、二是……”列举了{found}项，请核对数量或补全列举",
+                severity=severity,
+            )
+
+    def _list_ends_here(self, doc: Document, first: Marker, last: Marker) -> bool:
+        """True when a short 一是…二是 list plainly ends in its own paragraph, with nothing that goes on."""
+        if first.paragraph != last.paragraph:
+            return False
+        paragraph = doc.paragraphs[last.paragraph]
+        rest = doc.text[last.end : paragraph.end]
+        return not self.continuation_re.search(rest)
+
+    # ------------------------------------------------------------------ rates
+    def _rate_value(self, doc: Document, sentence: Span, rate_end: int) -> Quantity | None:
+        """The percentage stated right after a rate word, unless the words between make it a change."""
+        text = sentence.text
+        position = rate_end
+        for _ in range(4):
+            for filler in self.rate_fillers:
+                if text.startswith(filler, position):
+                    position += len(filler)
+                    break
+            else:
+                break
+        gap = text[rate_end:position]
+        if self.change_re.search(gap):
+            return None
+        q = self._quantity_at(doc, sentence.start + position)
+        if q is None or q.unit != "%" or not q.is_amount:
+            return None
+        after = text[q.end - sentence.start : q.end - sentence.start + 2]
+        if after.startswith(("以上", "左右")) or (after and after[0] in "以-～~至到"):
+            return None
+        return q
+
+    def _rates(self, doc: Document, sentence: Span) -> Iterator[Finding]:
+        text = sentence.text
+        flagged: set[int] = set()
+        for rate in self.bounded_rate_re.finditer(text):
+            q = self._rate_value(doc, sentence, rate.end())
+            if q is None or q.start in flagged:
+                continue
+            low, _ = _bounds(q)
+            if low > 100 + 1e-9:
+                flagged.add(q.start)
+                yield Finding(
+                    q.start,
+                    q.end,
+                    f"比率超过100%：「{rate.group()}」不可能达到{q.text}，请核对数字",
+                )
+        for rate in self.computed_rate_re.finditer(text):
+            window = sentence.start + max(0, rate.start() - MAX_SPAN)
+            q = self._rate_value(doc, sentence, rate.end())
+            if q is None or q.start in flagged or q.approximate:
+                continue
+            before = [
+                x
+                for x in self._quantities_in(doc, window, sentence.start + rate.start())
+                if self._family(x) and not x.approximate
+            ]
+            if any(x.unit == "%" for x in self._quantities_in(doc, window, sentence.start + rate.start())):
+                continue
+            families: dict[str, list[Quantity]] = {}
+            for x in before:
+                families.setdefault(self._family(x) or "", []).append(x)
+            pairs = [v for v in families.values() if len(v) == 2]
+            if len(pairs) != 1 or len(families) > 2:
+                continue
+            first, second = pairs[0]
+            a, b = first.value, second.value
+            if a <= 0 or b <= 0:
+                continue
+            candidates = [b / a * 100, a / b * 100, b / (a + b) * 100, a / (a + b) * 100]
+            decimals = len(q.text.split(".")[1].rstrip("%％")) if "." in q.text else 0
+            tolerance = 0.5 * 10.0**-decimals + 0.1
+            if any(abs(q.value - c) <= tolerance for c in candidates):
+                continue
+            expected = min(b / a, a / b) * 100 if q.value <= 100 else max(b / a, a / b) * 100
+            yield Finding(
+                q.start,
+                q.end,
+                f"比率与数字不符：由{first.text}和{second.text}算得{rate.group()}约为{format_number(round(expected, 1))}%，"
+                f"文中写作{q.text}，请核对",
+            )
+
+    def _households(self, doc: Document) -> Iterator[Finding]:
+        quantities = doc.quantities
+        for first, second in itertools.pairwise(quantities):
+            if (
+                first.end == second.start
+                and first.written_unit in self.household_units
+                and second.written_unit in self.person_units
+                and first.is_amount
+                and second.is_amount
+                and not first.approximate
+                and not second.approximate
+                and second.value < first.value
+            ):
+                yield Finding(
+                    first.start,
+                    second.end,
+                    f"户数与人数矛盾：「{first.text}{second.text}」人数少于户数，请核对数字",
+                )
+
+
+_STARTS_CACHE: dict[int, tuple[Document, list[int]]] = {}
+
+
+def _quantity_starts(doc: Document) -> list[int]:
+    cached = _STARTS_CACHE.get(id(doc))
+    if cached is None or cached[0] is not doc:
+        _STARTS_CACHE.clear()
+        cached = (doc, [q.start for q in doc.quantities])
+        _STARTS_CACHE[id(doc)] = cached
+    return cached[1]
