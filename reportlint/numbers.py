@@ -46,7 +46,8 @@ UNITS = (
 # Units that are the same unit in another spelling.
 UNIT_ALIASES = {"％": "%", "个百分点": "百分点", "平方": "平方米", "立方": "立方米", "公斤": "千克"}
 
-_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# Half-width digits group with ","; full-width ones (１９５６年 reports) with "，" or ",".
+_ARABIC = r"(?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|[０-９]+(?:[,，][０-９]{3})*(?:[.．][０-９]+)?)"
 # A Chinese numeral: digits with 十百千万亿 and an optional decimal part (二十五点五);
 # a lone 百/千/万/亿 (万亩良田, 千家万户, x万元) is not a number.
 _CN_DIGIT = "零〇○一壹二贰两三叁四肆五伍六陆七柒八捌九玖"
@@ -165,7 +166,7 @@ def parse_number(text: str) -> float:
     text = text.strip()
     match = regex.fullmatch(rf"({_ARABIC})([万亿]*)", text)
     if match:
-        value = float(match.group(1).replace(",", ""))
+        value = float(match.group(1).replace(",", "").replace("，", "").replace("．", "."))
         for ch in match.group(2):
             value *= BIG_UNITS[ch]
         return value

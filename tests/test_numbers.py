@@ -101,3 +101,12 @@ def test_long_inputs_are_fast() -> None:
     for text in ("1" * 100_000, "一" * 100_000, "万" * 100_000, "1," * 50_000, "约" * 100_000):
         find_quantities(text)
     assert time.perf_counter() - started < 5
+
+
+def test_full_width_digits() -> None:
+    found = find_quantities("其中工商税收到８，７２５，４８３，０００元，完成预算数的１１０．５１％")
+    assert [(q.value, q.unit) for q in found] == [(8_725_483_000, "元"), (110.51, "%")]
+
+
+def test_full_width_comma_does_not_group_half_width_digits() -> None:
+    assert [q.value for q in find_quantities("分别为120，150人")] == [120, 150]
