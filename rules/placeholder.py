@@ -1,24 +1,458 @@
-"""Rule placeholder (RL101)."""
+"""Rule placeholder (RL101): leftover template blanks such as "xx镇", "x万元", "20xx年xx月"."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import bisect
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+import regex
 
 from reportlint.document import Document
 from reportlint.rule import Finding, Rule, Severity
+
+# Characters a bracket blank may contain: nothing, blanks or underscores.
+_BLANKS = " \u3000\u00a0_＿"
+_DIGITS = "0123456789０１２３４５６７８９"
+_CN_NUMERALS = "零一二三四五六七八九十百千万亿两〇○"
+# Separators between the blanks of one enumeration ("xx、xx、xx村").
+_LIST_SEPARATORS = frozenset({"、", "，", ",", "和", "及", "与", "或", "至", "到", "—", "-", "~", "～"})
+# Date categories in the order they follow each other ("20xx年xx月xx日").
+_DATE_ORDER = {"year": 0, "month": 1, "day": 2}
+_LATIN_RE = regex.compile(r"\p{Latin}")
+_HAN_RE = regex.compile(r"\p{Han}")
+_GAP_RE = regex.compile(r"\u3000|[ \u00a0]{2,}")
+_OPENERS = "（(【[〔［"
+_CLOSERS = "）)】]〕］"
+
+
+def _is_latin(ch: str) -> bool:
+    return bool(ch) and _LATIN_RE.match(ch) is not None
+
+
+def _is_han(ch: str) -> bool:
+    return bool(ch) and _HAN_RE.match(ch) is not None
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first (so "万元" wins over "万")."""
+    unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w) for w in unique) or "(?!)"
+
+
+@dataclass(frozen=True)
+class _Form:
+    """One way of writing a blank: a run of marker characters."""
+
+    name: str
+    chars: str
+    pattern: regex.Pattern[str]
+    min: int
+    latin: bool
+    numeral_guard: bool
+    single_needs_unit: bool
+    pair_guard: bool
+    only_before_number: bool
+
+
+@dataclass(frozen=True)
+class _Blank:
+    start: int
+    end: int
+    category: str | None  # what is missing, from the unit after the blank; None when unknown
+    note: bool = False  # an explicit to-fill note ("【待补充】") rather than a blank
+
+
+class _Scan:
+    """One document under check, with per-line facts computed once (lines can be a megabyte long)."""
+
+    def __init__(self, doc: Document, marker_chars: frozenset[str], allowed: list[tuple[int, int]]) -> None:
+        self.text = doc.text
+        self._starts = doc.line_starts
+        self._marker_chars = "".join(sorted(marker_chars))
+        self._allowed = allowed
+        self._allowed_starts = [a for a, _ in allowed]
+        self._separator: dict[int, bool] = {}
+        self._gaps: dict[int, int] = {}
+        self._emphasis: dict[tuple[int, str], frozenset[int]] = {}
+
+    def char(self, offset: int) -> str:
+        """The character at ``offset``, or a newline outside the text."""
+        return self.text[offset] if 0 <= offset < len(self.text) else "\n"
+
+    def _line(self, offset: int) -> tuple[int, int, int]:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        start = self._starts[index]
+        end = self._starts[index + 1] - 1 if index + 1 < len(self._starts) else len(self.text)
+        return index, start, end
+
+    def allowed(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` lies inside an allow-listed word ("X光")."""
+        index = bisect.bisect_right(self._allowed_starts, start) - 1
+        while index >= 0 and start - self._allowed[index][0] < 40:
+            if self._allowed[index][1] >= end:
+                return True
+            index -= 1
+        return False
+
+    def at_line_start(self, offset: int) -> bool:
+        """True when only blanks and list bullets come before ``offset`` on its line."""
+        _, start, _ = self._line(offset)
+        return offset - start <= 12 and not self.text[start:offset].strip(" \t\u3000-*+>0123456789.")
+
+    def separator_line(self, offset: int) -> bool:
+        """True when the line holds nothing but marker characters (a rule line "＊＊＊＊", "○○○")."""
+        index, start, end = self._line(offset)
+        if index not in self._separator:
+            self._separator[index] = not self.text[start:end].strip(" \t\u3000\r" + self._marker_chars)
+        return self._separator[index]
+
+    def gaps_in_line(self, offset: int) -> int:
+        """How many runs of two or more spaces the line holds (many means a table or aligned layout)."""
+        index, start, end = self._line(offset)
+        if index not in self._gaps:
+            self._gaps[index] = len(_GAP_RE.findall(self.text[start:end].strip(" \u3000\t")))
+        return self._gaps[index]
+
+    def emphasis(self, start: int, end: int) -> bool:
+        """True when a short ASCII run opens or closes Markdown emphasis on its line ("**重点**")."""
+        run = self.text[start:end]
+        if len(run) > 3 or not all(ch in "*_" for ch in run):
+            return False
+        index, line_start, line_end = self._line(start)
+        key = (index, run)
+        if key not in self._emphasis:
+            line = self.text[line_start:line_end]
+            exact = regex.compile(rf"(?<![*_]){regex.escape(run)}(?![*_])")
+            positions = [m.start() + line_start for m in exact.finditer(line)]
+            paired: set[int] = set()
+            for opening, closing in zip(positions[::2], positions[1::2], strict=False):
+                content = self.text[opening + len(run) : closing]
+                if len(content) >= 2 and not content[0].isspace() and not content[-1].isspace():
+                    paired.update((opening, closing))
+            self._emphasis[key] = frozenset(paired)
+        return start in self._emphasis[key]
 
 
 class Placeholder(Rule):
     """疑似未填写的模板占位符。
 
-    作用：（待补充）
+    作用：
+    找出套用模板后没有填写的空位：用 x、X、×、某某、○○、□□、＊＊、____、？？、空括号（ ）【 】
+    等标出的数字、日期、地名、单位名称、项目名称或人名（如“xx镇”“x万元”“20xx年xx月”“x.xx亿元”
+    “XX同志”“第X季度”），以及“【待补充】”“（此处填写……）”“TODO”之类的待填写标记。
+    每个空位只报一次，范围包括紧随其后的单位（“x万元”“20xx年xx月”），并根据单位或前后词语
+    提示缺少的是数值、日期、地名、单位名称还是人名。
+
+    为什么：
+    占位符一旦随正式文稿印发，数据和名称全部缺失，是最明显也最损害文稿严肃性的差错，
+    必须在定稿前逐一填写或删除。
+
+    错误示例：
+    截至20xx年xx月，xx镇共完成固定资产投资x.xx亿元，同比增长xx.x%。
+    新建高标准农田xxx亩，带动脱贫户××户增收，由某某同志牵头负责。
+    全年完成招商签约项目（ ）个，签约金额【待补充】。
+
+    正确示例：
+    截至2023年6月，城关镇共完成固定资产投资3.25亿元，同比增长12.4%。
+    引进5G基站建设项目，完成3×4米宣传展板制作，为乡镇卫生院配备X光机2台。
+    某些村组基础设施仍较薄弱，某企业负责人反映用工紧张问题已协调解决。
+
+    数据（可在配置中用 extend-… 扩展）：
+    markers（占位字符及判定方式）、units（单位 → 缺少的内容）、before-words（前置词 → 缺少的内容）、
+    allow（不报的真实外文词，如 X光、x86）、surnames（“张某某”式匿名不报）、
+    note-prefixes / slot-words / bare-notes（待填写标记）。
     """
 
     code = "RL101"
     name = "placeholder"
     severity = Severity.ERROR
+    authority = "实务"
     summary = "疑似未填写的模板占位符"
     data_file = "placeholder.toml"
 
+    # -- setup -------------------------------------------------------------------
+    def setup(self) -> None:
+        data = self.data
+        self._categories: dict[str, str] = dict(data.get("categories", {}))
+        self._units: dict[str, str] = dict(data.get("units", {}))
+        self._before: dict[str, str] = dict(data.get("before-words", {}))
+        self._before_words = sorted(self._before, key=len, reverse=True)
+        self._surnames = frozenset(str(data.get("surnames", "")))
+        self._question_guards = frozenset(str(data.get("question-guards", "")))
+        self._note_guards = frozenset(str(data.get("bare-note-guards", "")))
+        self._forms = [self._form(spec) for spec in data.get("markers", [])]
+        self._all_marker_chars = frozenset("".join(f.chars for f in self._forms))
+
+        approx = _alternation(data.get("approx", []))
+        units = _alternation(self._units)
+        multipliers = regex.escape(str(data.get("multipliers", ""))) or "(?!)"
+        self._unit_re = regex.compile(
+            rf"(?P<approx>{approx})?(?:(?P<unit>{units})|(?P<mult>[{multipliers}]{{1,2}})(?P<unit2>{units})?)"
+        )
+        self._allow_re = regex.compile(_alternation(data.get("allow", [])))
+        blank = regex.escape(_BLANKS)
+        spaces = regex.escape(" \u3000\u00a0")
+        self._bracket_re = regex.compile(
+            rf"[（(][{blank}]{{0,12}}[）)]|【[{blank}]{{0,12}}】|\[[{blank}]{{0,12}}\]|［[{blank}]{{0,12}}］"
+            rf"|〔[{blank}]{{0,12}}〕|“[{blank}]{{1,12}}”|《[{blank}]{{1,12}}》"
+        )
+        self._spaces_re = regex.compile(rf"(?<=\p{{Han}})(?:\u3000|[ \u00a0]{{2}})[{spaces}]{{0,12}}")
+        self._mou_date_re = regex.compile(r"某[年月](?:某[月日号]){1,2}")
+        opener = regex.escape(_OPENERS)
+        closer = regex.escape(_CLOSERS)
+        inside = rf"[^{opener}{closer}\n]"
+        self._note_re = regex.compile(
+            rf"[{opener}][ \u3000]*(?:{_alternation(data.get('note-prefixes', []))}){inside}{{0,40}}[{closer}]"
+            rf"|[{opener}][ \u3000]*(?:{_alternation(data.get('slot-words', []))})[ \u3000]*[{closer}]",
+            regex.IGNORECASE,
+        )
+        self._bare_note_re = regex.compile(
+            rf"(?P<note>{_alternation(data.get('bare-notes', []))})[^\s，。；：！？、,.;:!?（）()“”【】\[\]]{{0,20}}"
+        )
+
+    @staticmethod
+    def _form(spec: Mapping[str, Any]) -> _Form:
+        chars = str(spec["chars"])
+        marker = f"[{regex.escape(chars)}]"
+        # The run and an optional decimal part ("x.xx", "xx.5"); leading digits ("20xx") are added in check().
+        pattern = regex.compile(rf"{marker}{{1,40}}(?:[.．]{marker}{{1,6}}|[.．][0-9]{{1,3}})?")
+
+        def flag(key: str) -> bool:
+            return bool(spec.get(key, spec.get(key.replace("-", "_"), False)))
+
+        return _Form(
+            name=str(spec.get("name", chars)),
+            chars=chars,
+            pattern=pattern,
+            min=int(spec.get("min", 1)),
+            latin=flag("latin"),
+            numeral_guard=flag("numeral-guard"),
+            single_needs_unit=flag("single-needs-unit"),
+            pair_guard=flag("pair-guard"),
+            only_before_number=flag("only-before-number"),
+        )
+
+    # -- check -------------------------------------------------------------------
     def check(self, doc: Document) -> Iterable[Finding]:
-        return []
+        text = doc.text
+        scan = _Scan(doc, self._all_marker_chars, [m.span() for m in self._allow_re.finditer(text)])
+        candidates: list[_Blank] = []
+        for form in self._forms:
+            if not any(ch in text for ch in form.chars):
+                continue
+            for match in form.pattern.finditer(text):
+                blank = self._marker_blank(scan, form, match.start(), match.end())
+                if blank is not None:
+                    candidates.append(blank)
+        candidates.extend(self._bracket_blanks(scan))
+        candidates.extend(self._space_blanks(scan))
+        for match in self._mou_date_re.finditer(text):
+            candidates.append(_Blank(match.start(), match.end(), "date"))
+        candidates.extend(self._notes(text))
+
+        blanks = self._merge_dates(self._disjoint(candidates))
+        categories = self._infer(text, blanks)
+        for blank, category in zip(blanks, categories, strict=True):
+            span = text[blank.start : blank.end]
+            if blank.note:
+                yield Finding(
+                    blank.start,
+                    blank.end,
+                    f"疑似未删除的待填写标记「{span}」，请补充实际内容并删除该标记",
+                    suggestion="补充实际内容并删除该标记",
+                )
+                continue
+            label = self._categories.get(category, category)
+            yield Finding(
+                blank.start,
+                blank.end,
+                f"疑似未填写的占位符「{span}」，请填写实际{label}",
+                suggestion=f"将「{span}」替换为实际{label}",
+            )
+
+    # -- marker runs ---------------------------------------------------------------
+    def _marker_blank(self, scan: _Scan, form: _Form, start: int, end: int) -> _Blank | None:
+        text = scan.text
+        chars = form.chars
+        if scan.char(start - 1) in chars or scan.char(end) in chars:
+            return None  # an overlong run: a separator line or garbage, not a blank
+        run = sum(1 for ch in text[start:end] if ch in chars)
+        if run < form.min:
+            return None
+        # Leading digits belong to the blank: "20xx年", "202x年".
+        digits_start = start
+        while digits_start > start - 4 and scan.char(digits_start - 1) in _DIGITS:
+            digits_start -= 1
+        has_digits = digits_start < start
+        prev = scan.char(digits_start - 1)
+        nxt = scan.char(end)
+        if prev in _DIGITS:
+            return None  # a long number before the run: not a blank
+        if scan.allowed(start, end):
+            return None
+        if form.latin and self._latin_context(scan, digits_start, end):
+            return None
+        if form.numeral_guard and (has_digits or prev in _CN_NUMERALS or nxt in _CN_NUMERALS + _DIGITS):
+            return None
+        if form.pair_guard and scan.emphasis(start, end):
+            return None
+        if form.name == "question" and (
+            prev in self._question_guards or not (_is_han(nxt) or nxt in _DIGITS)
+        ):
+            return None
+        if form.name == "mou" and prev in self._surnames:
+            return None
+        if scan.separator_line(start):
+            return None
+
+        # What follows: "xx某", an approximation word and a unit.
+        pos = end
+        if form.name != "mou":
+            while pos < len(text) and pos - end < 2 and text[pos] == "某":
+                pos += 1
+        unit = self._unit_re.match(text, pos)
+        category: str | None = None
+        if unit is not None:
+            category = self._unit_category(unit)
+            pos = unit.end()
+
+        if form.only_before_number and (category != "number" or has_digits):
+            return None
+        if (
+            run == 1
+            and form.single_needs_unit
+            and (category is None or prev in _DIGITS or nxt in _DIGITS or _is_latin(prev))
+        ):
+            return None
+        if form.latin and has_digits and run == 1 and category is None:
+            return None  # "2x", "4x4": a factor, not a blank
+        if prev == "第" and category in (None, "number"):
+            return _Blank(digits_start - 1, pos, "ordinal")
+        return _Blank(digits_start, pos, category)
+
+    def _unit_category(self, unit: regex.Match[str]) -> str:
+        word = unit.group("unit")
+        if word:
+            return self._units[word]
+        return "number"  # a multiplier (万, 亿) with or without a unit after it
+
+    @staticmethod
+    def _latin_context(scan: _Scan, start: int, end: int) -> bool:
+        """True when the run is part of Latin text: "Xbox", "iPhone X", "x86", "0x1F", "[x]" checkboxes."""
+        prev, nxt = scan.char(start - 1), scan.char(end)
+        if _is_latin(prev) or _is_latin(nxt) or nxt in _DIGITS:
+            return True
+        before2, after2 = scan.char(start - 2), scan.char(end + 1)
+        if prev in " -/\\.@#:：_" and (_is_latin(before2) or before2 in _DIGITS):
+            return True
+        if nxt in " -/\\_" and _is_latin(after2):
+            return True
+        if nxt == " " and after2 in _DIGITS and (prev == " " or prev in _DIGITS):
+            return True  # "3 x 4"
+        return prev == "[" and nxt == "]" and scan.at_line_start(start - 1)  # Markdown checkbox "- [x]"
+
+    # -- other blank forms ---------------------------------------------------------
+    def _bracket_blanks(self, scan: _Scan) -> Iterator[_Blank]:
+        text = scan.text
+        for match in self._bracket_re.finditer(text):
+            start, end = match.span()
+            prev = scan.char(start - 1)
+            if text[start] in "([" and (_is_latin(prev) or prev in _DIGITS or prev == "_"):
+                continue  # code: "f()", "a[ ]"
+            if text[start] in "[［" and scan.at_line_start(start):
+                continue  # a Markdown task-list checkbox "- [ ]"
+            unit = self._unit_re.match(text, end)
+            if unit is not None:
+                yield _Blank(start, unit.end(), self._unit_category(unit))
+            else:
+                yield _Blank(start, end, None)
+
+    def _space_blanks(self, scan: _Scan) -> Iterator[_Blank]:
+        """Blank space left for a number or date: "完成投资    万元", "    年  月  日"."""
+        text = scan.text
+        for match in self._spaces_re.finditer(text):
+            start, end = match.span()
+            unit = self._unit_re.match(text, end)
+            if unit is None or unit.group("approx"):
+                continue
+            category = self._unit_category(unit)
+            if category not in ("number", "year", "month", "day"):
+                continue
+            if scan.gaps_in_line(start) > 6:
+                continue  # a table or aligned layout, not prose with a gap
+            yield _Blank(start, unit.end(), category)
+
+    def _notes(self, text: str) -> Iterator[_Blank]:
+        for match in self._note_re.finditer(text):
+            yield _Blank(match.start(), match.end(), None, note=True)
+        for match in self._bare_note_re.finditer(text):
+            start, end = match.span()
+            prev = text[start - 1] if start > 0 else "\n"
+            note_end = match.end("note")
+            after = text[note_end] if note_end < len(text) else "\n"
+            if prev in self._note_guards:
+                continue  # prose: "资料尚待补充"
+            if match.group("note").isascii():
+                if _is_latin(prev) or _is_latin(after):
+                    continue  # part of a Latin word: "TODOS"
+                end = note_end
+            yield _Blank(start, end, None, note=True)
+
+    # -- assembling ------------------------------------------------------------------
+    @staticmethod
+    def _disjoint(candidates: list[_Blank]) -> list[_Blank]:
+        """Drop candidates overlapping an earlier (or equally early, longer) one."""
+        result: list[_Blank] = []
+        for blank in sorted(candidates, key=lambda b: (b.start, -b.end, b.note)):
+            if result and blank.start < result[-1].end:
+                continue
+            result.append(blank)
+        return result
+
+    @staticmethod
+    def _merge_dates(blanks: list[_Blank]) -> list[_Blank]:
+        """Join "20xx年" + "xx月" (+ "xx日") written back to back into one date blank."""
+        result: list[_Blank] = []
+        last_order = -1
+        for blank in blanks:
+            order = _DATE_ORDER.get(blank.category or "", -1)
+            if (
+                result
+                and order >= 0
+                and result[-1].end == blank.start
+                and not result[-1].note
+                and last_order >= 0
+                and order > last_order
+            ):
+                result[-1] = replace(result[-1], end=blank.end, category="date")
+            else:
+                result.append(blank)
+            last_order = order
+        return result
+
+    def _infer(self, text: str, blanks: list[_Blank]) -> list[str]:
+        """What each blank is missing: its own unit, a unit after "等" or at the end of its list, the word before."""
+        categories: list[str] = ["content"] * len(blanks)
+        following: str | None = None
+        for index in range(len(blanks) - 1, -1, -1):
+            blank = blanks[index]
+            category = blank.category
+            if category is None and not blank.note:
+                if text.startswith("等", blank.end):
+                    unit = self._unit_re.match(text, blank.end + 1)
+                    if unit is not None:
+                        category = self._unit_category(unit)
+                if category is None and following is not None and index + 1 < len(blanks):
+                    between = text[blank.end : blanks[index + 1].start]
+                    if between in _LIST_SEPARATORS:
+                        category = following
+                if category is None:
+                    for word in self._before_words:
+                        if text.startswith(word, blank.start - len(word)) and blank.start >= len(word):
+                            category = self._before[word]
+                            break
+            categories[index] = category or "content"
+            following = None if blank.note else category
+        return categories

@@ -1,0 +1,171 @@
+"""Rule placeholder (RL101): leftover template blanks."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from reportlint_rules.placeholder import Placeholder
+
+from reportlint.document import Document
+from reportlint.testing import diagnostics, flagged
+
+RULE = "placeholder"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Latin x in any count, with the unit, decimals and dates as one span.
+        ("完成财税收入x万元，完成固定资产投资x.xx亿元。", ["x万元", "x.xx亿元"]),
+        ("截至20xx年xx月，全镇共有脱贫户xxx户。", ["20xx年xx月", "xxx户"]),
+        ("群众反映从20xx年xx月份到目前没有领取到工资。", ["20xx年xx月份"]),
+        ("完成20xx年20xx年以前出生的老年人年审工作。", ["20xx年", "20xx年"]),
+        ("会议于X月X日召开，XX同志出席会议并讲话。", ["X月X日", "XX同志"]),
+        ("第X季度一般公共预算收入同比增长xx.x%。", ["第X季度", "xx.x%"]),
+        ("补偿金额x余万元，农村合作医疗保险参保率x%。", ["x余万元", "x%"]),
+        ("投入x余万元的涝区治理项目即将开工，包装了投资x万的渠道治理项目。", ["x余万元", "x万"]),
+        ("x项目和x胶业二期项目已开始办理相关手续，预计x月底开工。", ["x项目", "x", "x月底"]),
+        ("创新制定《xx镇党建工作指南》，推出工作简报xx期。", ["xx镇", "xx期"]),
+        ("南湾村xxx亩金银花基地、xx、xx村无立柱钢架大棚收益喜人。", ["xxx亩", "xx", "xx村"]),
+        ("新铺柏油路xxx米*xx米，共投资xxx万元。", ["xxx米", "xx米", "xxx万元"]),
+        ("三是平安xx成效显著。", ["xx"]),
+        ("ＸＸ镇召开专题会议，约ｘｘ人参加。", ["ＸＸ镇", "ｘｘ人"]),
+        # Other markers.
+        ("全镇共有××户，落实补助资金×万元。", ["××户", "×万元"]),
+        ("由某某同志牵头，在某某镇召开现场会。", ["某某同志", "某某镇"]),
+        ("建设○○村、□□社区、＊＊镇三个示范点。", ["○○村", "□□社区", "＊＊镇"]),
+        ("完成投资____万元，新增就业？？人。", ["____万元", "？？人"]),
+        ("签约项目（ ）个，签约金额（）亿元。", ["（ ）个", "（）亿元"]),
+        ("开展“　　”主题活动，建成【 】个示范点。", ["“　　”", "【 】个"]),
+        ("于某年某月某日召开专题会议。", ["某年某月某日"]),
+        ("完成投资　　　　万元，新增就业　　人。", ["　　　　万元", "　　人"]),
+        ("新增N个省级示范合作社。", ["N个"]),
+        # Explicit to-fill notes.
+        ("签约金额【待补充】，（此处填写完成情况）。", ["【待补充】", "（此处填写完成情况）"]),
+        ("引进企业（具体数字）家。TODO 核对数据。", ["（具体数字）", "TODO"]),
+        ("此处填写下半年工作打算。", ["此处填写下半年工作打算"]),
+    ],
+)
+def test_flags_blanks_with_their_full_extent(text: str, expected: list[str]) -> None:
+    assert flagged(text, RULE) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市建成5G基站1.2万个，为卫生院配备X光机和X射线设备。",
+        "采购3×4米显示屏两块，完成检测2×10⁴批次，车位规格为2.5m×5.3m。",
+        "补贴金额按补贴面积×补贴标准计算。",
+        "服务器采用x86架构，终端完成Windows系统升级，展示iPhone X和Mate X等产品。",
+        "组织干部参加PPT制作和Excel培训，引入VR、AR、XR体验技术。",
+        "某些村组基础设施薄弱，在某种程度上，某一方面的短板制约全局。",
+        "某企业负责人反映的用工问题已经解决，村民张某某的纠纷已化解，李某表示满意。",
+        "二〇二三年是开局之年，一九八○年以来粮食产量稳步增长。",
+        "这难道不是群众最关心的问题吗？？",
+        "**一、工作回顾**和__重点任务__。",
+        "部分项目配套资金尚待补充，原因有待进一步分析。",
+        "（单位：万元）",
+        "储备N95口罩10万只，H1N1疫苗接种率95%。",
+        "- [ ] 未完成事项\n- [x] 已完成事项",
+        "联系邮箱xxzx@example.gov.cn，网址http://www.example.gov.cn/xx/index.html。",
+        "******",
+        "○○○○○○○○",
+        "实施Y型路口渠化改造3处。",
+    ],
+)
+def test_real_text_is_not_flagged(text: str) -> None:
+    assert flagged(text, RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("完成投资x万元。", "疑似未填写的占位符「x万元」，请填写实际数值"),
+        ("截至20xx年xx月。", "疑似未填写的占位符「20xx年xx月」，请填写实际日期"),
+        ("完成了20xx年任务。", "疑似未填写的占位符「20xx年」，请填写实际年份"),
+        ("设立了xx镇疫情防控办公室。", "疑似未填写的占位符「xx镇」，请填写实际地名"),
+        ("由XX公司承建。", "疑似未填写的占位符「XX公司」，请填写实际单位名称"),
+        ("x项目已完工。", "疑似未填写的占位符「x项目」，请填写实际项目名称"),
+        ("XX同志任组长。", "疑似未填写的占位符「XX同志」，请填写实际人名"),
+        ("镇党委书记xx带队检查。", "疑似未填写的占位符「xx」，请填写实际人名"),
+        ("平安xx建设成效显著。", "疑似未填写的占位符「xx」，请填写实际地名"),
+        ("第X季度任务完成。", "疑似未填写的占位符「第X季度」，请填写实际序号"),
+        ("签约金额【待补充】。", "疑似未删除的待填写标记「【待补充】」，请补充实际内容并删除该标记"),
+    ],
+)
+def test_message_names_what_is_missing(text: str, message: str) -> None:
+    found = diagnostics(text, RULE)
+    assert [d.message for d in found] == [message]
+
+
+def test_list_of_blanks_takes_what_is_missing_from_its_last_item() -> None:
+    found = diagnostics("xx、xx、xx村建成大棚。", RULE)
+    assert [d.text for d in found] == ["xx", "xx", "xx村"]
+    assert all(d.message.endswith("请填写实际地名") for d in found)
+
+
+def test_blank_before_deng_takes_the_unit_after_it() -> None:
+    found = diagnostics("x等村大力发展柑橘种植。", RULE)
+    assert [(d.text, d.message.endswith("地名")) for d in found] == [("x", True)]
+
+
+def test_severity_is_error() -> None:
+    assert [d.severity.value for d in diagnostics("完成投资x万元。", RULE)] == ["error"]
+
+
+def test_config_extends_allow_list() -> None:
+    text = "深入实施X计划，推动人才回流。"
+    assert flagged(text, RULE) == ["X计划"]
+    assert flagged(text, RULE, options={"extend-allow": ["X计划"]}) == []
+
+
+def test_config_extends_units() -> None:
+    text = "完成xx标段路基施工。"
+    assert flagged(text, RULE) == ["xx"]
+    found = diagnostics(text, RULE, options={"extend-units": {"标段": "name"}})
+    assert [(d.text, d.message) for d in found] == [
+        ("xx标段", "疑似未填写的占位符「xx标段」，请填写实际名称")
+    ]
+
+
+def test_config_extends_markers() -> None:
+    text = "建成▲▲村文化广场。"
+    assert flagged(text, RULE) == []
+    options = {"extend-markers": [{"name": "black-triangle", "chars": "▲", "min": 2}]}
+    assert flagged(text, RULE, options=options) == ["▲▲村"]
+
+
+def test_config_extends_notes() -> None:
+    text = "年度目标（另行补报）。"
+    assert flagged(text, RULE) == []
+    assert flagged(text, RULE, options={"extend-note-prefixes": ["另行补报"]}) == ["（另行补报）"]
+
+
+def test_config_overrides_surnames() -> None:
+    text = "群众欧阳某某反映的问题已解决。"
+    assert flagged(text, RULE) == ["某某"]
+    assert flagged(text, RULE, options={"surnames": "阳"}) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x" * 100_000,
+        "*" * 100_000,
+        "_" * 100_000,
+        "某" * 100_000,
+        "（" * 50_000 + "）" * 50_000,
+        "镇" + " " * 100_000 + "万元",
+        "20" * 50_000 + "xx年",
+        "x.x." * 30_000,
+        "**a" * 30_000,
+        "完成投资x万元，" * 20_000,
+    ],
+)
+def test_pathological_input_is_fast(text: str) -> None:
+    rule = Placeholder()
+    doc = Document(text)
+    began = time.perf_counter()
+    list(rule.check(doc))
+    assert time.perf_counter() - began < 2.0
