@@ -118,7 +118,7 @@ def _bounds(q: Quantity) -> tuple[float, float]:
 
 
 def _resolution(q: Quantity) -> float:
-    """The rounding step of a written number: 1.78亿元 -> 1e6; 10个 -> 0 (exact)."""
+    """The rounding step of a written number: 1.78亿元 -> 1e6; 10个 and 3686万元 -> 0 (exact)."""
     match = _ARABIC_PART_RE.search(q.text)
     if not match:
         return 0.0
@@ -128,8 +128,8 @@ def _resolution(q: Quantity) -> float:
     except ValueError:
         return 0.0
     scale = q.value / written if written else 1.0
-    if decimals == 0 and scale <= 1.0 + 1e-9:
-        return 0.0
+    if decimals == 0:
+        return 0.0  # whole numbers, even in 万元, are taken as exact
     return scale * 10.0**-decimals
 
 
@@ -392,6 +392,7 @@ class InconsistentTotal(Rule):
             if after and self._not_a_part(prefix):
                 continue
             parts: list[_Part] = []
+            uncertain = open_list  # the list may not be all of the total
             for c_start, c_end in clauses[:MAX_PARTS]:
                 if not after and self.stop_re.search(text, c_start, c_end):
                     break
@@ -402,20 +403,23 @@ class InconsistentTotal(Rule):
                 ]
                 same = [q for q in found if self._family(q) == family]
                 if not after and (len(same) != 1 or len(found) != 1):
+                    uncertain = uncertain or bool(same)
                     break  # parts before a total are one number per clause, side by side
                 for q in same:
                     clause_prefix = text[c_start : q.start - base]
                     if self._not_a_part(clause_prefix):
+                        uncertain = True
                         continue
                     low, high = _bounds(q)
                     parts.append(_Part(q, low, high, _resolution(q)))
             if not parts or (not after and len(parts) < 2):
                 continue
-            yield from self._judge(total, parts, cue_word, open_list, after=after)
+            yield from self._judge(total, parts, cue_word, uncertain, after=after)
 
     def _judge(
         self, total: Quantity, parts: list[_Part], cue: str, open_list: bool, *, after: bool
     ) -> Iterator[Finding]:
+        parts = sorted(parts, key=lambda p: p.quantity.start)
         total_low, total_high = _bounds(total)
         low_sum = sum(p.low for p in parts)
         high_sum = sum(p.high for p in parts)
