@@ -12,6 +12,7 @@ CI job runs it (interpreter start, imports, rule set-up and output included):
     without the result cache (a pre-commit hook checks changed files), then
     answered from the cache;
 (b) throughput over the corpus in characters per second, one process (-j 1);
+    corpus measurements are the median of --repeat runs (default 3);
 (c) the same with -j N on all cores, and a rerun answered from the cache;
 (d) peak memory: largest single process (wait4 rusage) and, on Linux, the
     whole process tree (workers included) sampled from /proc;
@@ -200,6 +201,9 @@ def median_run(runs: list[Run]) -> Run:
 
 # -- report -------------------------------------------------------------------------------
 def machine() -> list[str]:
+    load = "n/a"
+    with contextlib.suppress(OSError, AttributeError):
+        load = " / ".join(f"{value:.2f}" for value in os.getloadavg()) + " (1 / 5 / 15 min)"
     cpu = platform.processor() or platform.machine()
     memory = ""
     with contextlib.suppress(OSError, subprocess.CalledProcessError):
@@ -223,6 +227,7 @@ def machine() -> list[str]:
         f"- OS: {platform.platform()}",
         f"- Python {platform.python_version()} ({platform.python_implementation()}), {sys.executable}",
         f"- reportlint commit {commit or '?'}, measured {datetime.date.today().isoformat()}",
+        f"- load average before the run: {load}",
     ]
 
 
@@ -276,6 +281,7 @@ def main() -> int:
     )
     parser.add_argument("--files", type=int, default=1000, help="drafts in the corpus (default 1000)")
     parser.add_argument("--runs", type=int, default=10, help="cold runs of the single draft (median)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each corpus measurement (median)")
     parser.add_argument(
         "--jobs", type=int, default=os.cpu_count() or 1, help="jobs for (c) (default: all cores)"
     )
@@ -286,10 +292,11 @@ def main() -> int:
     parser.add_argument("--write", type=Path, help="also write the Markdown report to this file")
     args = parser.parse_args()
     if args.quick:
-        args.files, args.runs, args.no_large = 200, 3, True
+        args.files, args.runs, args.repeat, args.no_large = 200, 3, 1, True
     if DRAFT is None:
         sys.exit("tests/seeds/000_*.txt not found")
 
+    description = machine()
     archive, large = build_corpus(args.files, args.seed)
     files = sorted(archive.glob("*.txt"))
     chars = count_chars(files)
@@ -332,15 +339,20 @@ def main() -> int:
     # (b) one process, (c) all cores, then a rerun from the cache.
     corpus_label = f"{len(files):,} files, {chars / 1e6:.2f} M chars, {size / 1e6:.1f} MB"
     log(f"(b) corpus, one process ({corpus_label})")
-    single = measure(reportlint("--no-cache", "-j", "1", str(archive)), env)
+    repeat = args.repeat
+
+    def corpus_run(command: list[str]) -> Run:
+        return median_run([measure(command, env) for _ in range(repeat)])
+
+    single = corpus_run(reportlint("--no-cache", "-j", "1", str(archive)))
     log(f"(c) corpus, -j {args.jobs}")
-    parallel = measure(reportlint("--no-cache", "-j", str(args.jobs), str(archive)), env)
+    parallel = corpus_run(reportlint("--no-cache", "-j", str(args.jobs), str(archive)))
     shutil.rmtree(cache_dir, ignore_errors=True)
     measure(reportlint("-j", str(args.jobs), str(archive)), env)
-    rerun = measure(reportlint("-j", str(args.jobs), str(archive)), env)
+    rerun = corpus_run(reportlint("-j", str(args.jobs), str(archive)))
     rows += [
         (
-            f"(b) corpus ({corpus_label}), one process",
+            f"(b) corpus ({corpus_label}), one process, median of {repeat}",
             f"**{fmt_rate(chars, single.seconds)}** ({single.seconds:.2f} s)",
             "≥ autocorrect-py",
         ),
@@ -366,7 +378,7 @@ def main() -> int:
             "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.txt')):\n"
             "    autocorrect_py.lint_for(p.read_text(encoding='utf-8'), p.name)\n"
         )
-        reference = measure([sys.executable, "-c", script, str(archive)], env)
+        reference = corpus_run([sys.executable, "-c", script, str(archive)])
         ratio = reference.seconds / single.seconds
         rows += [
             (
@@ -400,7 +412,7 @@ def main() -> int:
 
     rule_rows = [] if args.no_rules else per_rule(files, chars)
 
-    lines = ["## Machine", "", *machine(), "", "## Results", ""]
+    lines = ["## Machine", "", *description, "", "## Results", ""]
     lines += ["| measurement | result | target |", "|---|---|---|"]
     lines += [f"| {name} | {value} | {target} |" for name, value, target in rows]
     if large_rows:
@@ -420,8 +432,11 @@ def main() -> int:
         header = [
             "# reportlint benchmark results",
             "",
-            "Produced by `python benchmarks/bench.py --write benchmarks/RESULTS.md` "
-            "(see the docstring of benchmarks/bench.py for what is measured and how).",
+            "Produced by `python benchmarks/bench.py --write benchmarks/RESULTS.md` after "
+            "`pip install -e .[bench]` (autocorrect-py, the reference). Every figure is a whole "
+            "process, as pre-commit or CI runs it; the docstring of benchmarks/bench.py says what is "
+            "measured and how. The corpus is generated deterministically from tests/seeds/ and "
+            "examples/ into benchmarks/corpus/ (git-ignored).",
             "",
         ]
         args.write.write_text("\n".join(header) + report + "\n", encoding="utf-8")
