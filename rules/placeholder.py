@@ -15,6 +15,7 @@ from reportlint.rule import Finding, Rule, Severity
 # Characters a bracket blank may contain: nothing, blanks or underscores.
 _BLANKS = " \u3000\u00a0_＿"
 _DIGITS = "0123456789０１２３４５６７８９"
+_LATIN_MARKERS = "xXｘＸ"
 _CN_NUMERALS = "零一二三四五六七八九十百千万亿两〇○"
 # Separators between the blanks of one enumeration ("xx、xx、xx村").
 _LIST_SEPARATORS = frozenset({"、", "，", ",", "和", "及", "与", "或", "至", "到", "—", "-", "~", "～"})
@@ -179,6 +180,7 @@ class Placeholder(Rule):
         self._units: dict[str, str] = dict(data.get("units", {}))
         self._before: dict[str, str] = dict(data.get("before-words", {}))
         self._before_words = sorted(self._before, key=len, reverse=True)
+        self._year_counts = [str(w) for w in data.get("year-count-words", [])]
         self._surnames = frozenset(str(data.get("surnames", "")))
         self._question_guards = frozenset(str(data.get("question-guards", "")))
         self._note_guards = frozenset(str(data.get("bare-note-guards", "")))
@@ -196,7 +198,7 @@ class Placeholder(Rule):
         spaces = regex.escape(" \u3000\u00a0")
         self._bracket_re = regex.compile(
             rf"[（(][{blank}]{{0,12}}[）)]|【[{blank}]{{0,12}}】|\[[{blank}]{{0,12}}\]|［[{blank}]{{0,12}}］"
-            rf"|〔[{blank}]{{0,12}}〕|“[{blank}]{{1,12}}”|《[{blank}]{{1,12}}》"
+            rf"|〔[{blank}]{{0,12}}〕|“[{blank}]{{1,12}}”|《[{blank}]{{1,12}}》|「[{blank}]{{1,12}}」"
         )
         self._spaces_re = regex.compile(rf"(?<=\p{{Han}})(?:\u3000|[ \u00a0]{{2}})[{spaces}]{{0,12}}")
         self._mou_date_re = regex.compile(r"某[年月](?:某[月日号]){1,2}")
@@ -288,19 +290,15 @@ class Placeholder(Rule):
         has_digits = digits_start < start
         prev = scan.char(digits_start - 1)
         nxt = scan.char(end)
-        if prev in _DIGITS:
-            return None  # a long number before the run: not a blank
+        if prev in _DIGITS or nxt in _DIGITS:
+            return None  # part of a number: "3×4", "138****1234", "x86"
         if scan.allowed(start, end):
             return None
-        if form.latin and self._latin_context(scan, digits_start, end):
-            return None
-        if form.numeral_guard and (has_digits or prev in _CN_NUMERALS or nxt in _CN_NUMERALS + _DIGITS):
+        if form.numeral_guard and (has_digits or prev in _CN_NUMERALS or nxt in _CN_NUMERALS):
             return None
         if form.pair_guard and scan.emphasis(start, end):
             return None
-        if form.name == "question" and (
-            prev in self._question_guards or not (_is_han(nxt) or nxt in _DIGITS)
-        ):
+        if form.name == "question" and (prev in self._question_guards or not _is_han(nxt)):
             return None
         if form.name == "mou" and prev in self._surnames:
             return None
@@ -318,18 +316,18 @@ class Placeholder(Rule):
             category = self._unit_category(unit)
             pos = unit.end()
 
+        if form.latin and self._latin_context(scan, digits_start, end, category is not None):
+            return None
         if form.only_before_number and (category != "number" or has_digits):
             return None
-        if (
-            run == 1
-            and form.single_needs_unit
-            and (category is None or prev in _DIGITS or nxt in _DIGITS or _is_latin(prev))
-        ):
+        if run == 1 and form.single_needs_unit and (category is None or _is_latin(prev)):
             return None
         if form.latin and has_digits and run == 1 and category is None:
-            return None  # "2x", "4x4": a factor, not a blank
+            return None  # "2x": a factor, not a blank
         if prev == "第" and category in (None, "number"):
             return _Blank(digits_start - 1, pos, "ordinal")
+        if category == "year" and any(text.startswith(w, digits_start - len(w)) for w in self._year_counts):
+            category = "number"  # "近x年", "连续x年": a number of years
         return _Blank(digits_start, pos, category)
 
     def _unit_category(self, unit: regex.Match[str]) -> str:
@@ -339,18 +337,20 @@ class Placeholder(Rule):
         return "number"  # a multiplier (万, 亿) with or without a unit after it
 
     @staticmethod
-    def _latin_context(scan: _Scan, start: int, end: int) -> bool:
+    def _latin_context(scan: _Scan, start: int, end: int, has_unit: bool) -> bool:
         """True when the run is part of Latin text: "Xbox", "iPhone X", "x86", "0x1F", "[x]" checkboxes."""
         prev, nxt = scan.char(start - 1), scan.char(end)
-        if _is_latin(prev) or _is_latin(nxt) or nxt in _DIGITS:
+        if _is_latin(prev) or _is_latin(nxt):
             return True
         before2, after2 = scan.char(start - 2), scan.char(end + 1)
-        if prev in " -/\\.@#:：_" and (_is_latin(before2) or before2 in _DIGITS):
-            return True
-        if nxt in " -/\\_" and _is_latin(after2):
-            return True
-        if nxt == " " and after2 in _DIGITS and (prev == " " or prev in _DIGITS):
-            return True  # "3 x 4"
+        word_before = _is_latin(before2) and before2 not in _LATIN_MARKERS
+        word_after = _is_latin(after2) and after2 not in _LATIN_MARKERS
+        if (prev in "-/\\" and word_before) or (prev in ".@#:：_" and (word_before or before2 in _DIGITS)):
+            return True  # "Mac-X", "a.x", "id:x"; but "20xx-20xx年" is two blanks
+        if prev == " " and (word_before or before2 in _DIGITS) and not has_unit:
+            return True  # "iPhone X", "3 x 4"; but "GDP XX亿元" is a blank
+        if (nxt in "-/\\_" and word_after) or (nxt == " " and (word_after or after2 in _DIGITS)):
+            return True  # "X-ray", "X Window", "x 4"
         return prev == "[" and nxt == "]" and scan.at_line_start(start - 1)  # Markdown checkbox "- [x]"
 
     # -- other blank forms ---------------------------------------------------------
