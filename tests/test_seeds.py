@@ -23,8 +23,9 @@ RULES = ["placeholder", "duplicated-text", "empty-slogan", "inconsistent-total",
 
 
 def expected_for(rule: str) -> set[tuple[str, int, str]]:
+    # Every rule has a file, read by hand; an empty one says the seeds hold no such defect.
     path = SEEDS / "expected" / f"{rule.replace('-', '_')}.toml"
-    items = tomllib.loads(path.read_text(encoding="utf-8")).get("expect", []) if path.exists() else []
+    items = tomllib.loads(path.read_text(encoding="utf-8")).get("expect", [])
     return {(item["file"], item["line"], item["text"]) for item in items}
 
 
@@ -35,6 +36,5 @@ def test_seed_diagnostics_are_exactly_the_expected_ones(rule: str) -> None:
         for d in check_text(seed.read_text(encoding="utf-8"), select=[rule], path=seed.name):
             found.add((seed.name, d.line, d.text))
     expected = expected_for(rule)
-    assert expected, f"no expectations listed for {rule}"
     assert sorted(expected - found) == [], "missed"
     assert sorted(found - expected) == [], "unexpected diagnostics"
