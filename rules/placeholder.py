@@ -53,6 +53,7 @@ class _Form:
     latin: bool
     numeral_guard: bool
     single_needs_unit: bool
+    needs_number: bool
     pair_guard: bool
     only_before_number: bool
 
@@ -232,6 +233,7 @@ class Placeholder(Rule):
             latin=flag("latin"),
             numeral_guard=flag("numeral-guard"),
             single_needs_unit=flag("single-needs-unit"),
+            needs_number=flag("needs-number"),
             pair_guard=flag("pair-guard"),
             only_before_number=flag("only-before-number"),
         )
@@ -318,7 +320,7 @@ class Placeholder(Rule):
 
         if form.latin and self._latin_context(scan, digits_start, end, category is not None):
             return None
-        if form.only_before_number and (category != "number" or has_digits):
+        if (form.only_before_number or form.needs_number) and (category != "number" or has_digits):
             return None
         if run == 1 and form.single_needs_unit and (category is None or _is_latin(prev)):
             return None
@@ -340,17 +342,24 @@ class Placeholder(Rule):
     def _latin_context(scan: _Scan, start: int, end: int, has_unit: bool) -> bool:
         """True when the run is part of Latin text: "Xbox", "iPhone X", "x86", "0x1F", "[x]" checkboxes."""
         prev, nxt = scan.char(start - 1), scan.char(end)
-        if _is_latin(prev) or _is_latin(nxt):
+        if _is_latin(prev):
             return True
+        if _is_latin(nxt):
+            # "xxAPP", "xx APP": a lower-case blank before an upper-case word is still a blank.
+            return not (nxt.isupper() and end - start >= 2 and scan.text[start:end].islower())
         before2, after2 = scan.char(start - 2), scan.char(end + 1)
         word_before = _is_latin(before2) and before2 not in _LATIN_MARKERS
         word_after = _is_latin(after2) and after2 not in _LATIN_MARKERS
-        if (prev in "-/\\" and word_before) or (prev in ".@#:：_" and (word_before or before2 in _DIGITS)):
-            return True  # "Mac-X", "a.x", "id:x"; but "20xx-20xx年" is two blanks
+        if (prev in "-/\\" and word_before) or (prev in ".@#:：_+＋" and (word_before or before2 in _DIGITS)):
+            return True  # "Mac-X", "a.x", "1+X"; but "20xx-20xx年" is two blanks
         if prev == " " and (word_before or before2 in _DIGITS) and not has_unit:
             return True  # "iPhone X", "3 x 4"; but "GDP XX亿元" is a blank
-        if (nxt in "-/\\_" and word_after) or (nxt == " " and (word_after or after2 in _DIGITS)):
-            return True  # "X-ray", "X Window", "x 4"
+        if (
+            (nxt in "+＋" and (after2 in _DIGITS or word_after))
+            or (nxt in "-/\\_" and word_after)
+            or (nxt == " " and (word_after or after2 in _DIGITS))
+        ):
+            return True  # "X-ray", "X+1", "X Window", "x 4"
         return prev == "[" and nxt == "]" and scan.at_line_start(start - 1)  # Markdown checkbox "- [x]"
 
     # -- other blank forms ---------------------------------------------------------

@@ -45,6 +45,11 @@ RULE = "placeholder"
         ("签约金额【待补充】，（此处填写完成情况）。", ["【待补充】", "（此处填写完成情况）"]),
         ("引进企业（具体数字）家。TODO 核对数据。", ["（具体数字）", "TODO"]),
         ("此处填写下半年工作打算。", ["此处填写下半年工作打算"]),
+        # Blanks next to Latin words, ranges and ellipses.
+        ("全年完成GDP XX亿元，上线“xxAPP”政务服务平台。", ["XX亿元", "xx"]),
+        ("20xx-20xx年累计完成投资……万元。", ["20xx", "20xx年", "……万元"]),
+        ("全县近x年来累计投入资金x亿元。", ["x年", "x亿元"]),
+        ("20__年__月__日，（  ）年（  ）月。", ["20__年__月__日", "（  ）年（  ）月"]),
     ],
 )
 def test_flags_blanks_with_their_full_extent(text: str, expected: list[str]) -> None:
@@ -72,6 +77,10 @@ def test_flags_blanks_with_their_full_extent(text: str, expected: list[str]) -> 
         "******",
         "○○○○○○○○",
         "实施Y型路口渠化改造3处。",
+        "深化“1+X”证书制度试点，构建“N+X”服务模式，实施X+1工程。",
+        "举报电话138××××1234，身份证号4101**********1234。",
+        "乘坐G1234次列车，经S205省道驶入X012县道。",
+        "引用原文时删去部分内容……人民群众的满意度持续提升。",
     ],
 )
 def test_real_text_is_not_flagged(text: str) -> None:
@@ -97,6 +106,12 @@ def test_real_text_is_not_flagged(text: str) -> None:
 def test_message_names_what_is_missing(text: str, message: str) -> None:
     found = diagnostics(text, RULE)
     assert [d.message for d in found] == [message]
+
+
+def test_number_of_years_is_a_number() -> None:
+    assert [d.message for d in diagnostics("连续x年位居全市前列。", RULE)] == [
+        "疑似未填写的占位符「x年」，请填写实际数值"
+    ]
 
 
 def test_list_of_blanks_takes_what_is_missing_from_its_last_item() -> None:
