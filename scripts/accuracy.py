@@ -1,10 +1,12 @@
 """Precision and recall per rule over the labelled corpus.
 
-    python scripts/accuracy.py [--verbose]
+    python scripts/accuracy.py [--verbose] [--set labelled|holdout|seeds|all]
 
-Sources: ``tests/labelled/<rule>.toml`` (report-style sentences, each with the
-texts the rule must flag, or none for a correct sentence) and the seed drafts
-with ``tests/seeds/expected/<rule>.toml``. A diagnostic is a true positive when
+Sources: ``tests/labelled/<rule>.toml`` (report-style sentences written with
+the rules, each with the texts the rule must flag, or none for a correct
+sentence), ``tests/holdout/<rule>.toml`` (the same format, written blind, without
+reading the rules: the honest measure of how they generalise) and the seed
+drafts with ``tests/seeds/expected/<rule>.toml``. A diagnostic is a true positive when
 it overlaps an expected text; an expected text no diagnostic overlaps is a miss.
 """
 
@@ -12,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +21,14 @@ from pathlib import Path
 from reportlint.runner import check_text
 from reportlint.testing import unmatched
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / "tests" / "labelled"
+HOLDOUT = ROOT / "tests" / "holdout"
 SEEDS = ROOT / "tests" / "seeds"
 
 
@@ -57,14 +64,13 @@ def score_case(score: Score, rule: str, text: str, expected: list[str], where: s
     score.notes.extend(f"  误报 {where}: {d.text!r} {d.message}" for d in extra)
 
 
-def labelled_scores() -> dict[str, Score]:
-    scores: dict[str, Score] = defaultdict(Score)
-    for path in sorted(LABELLED.glob("*.toml")):
+def case_scores(folder: Path, scores: dict[str, Score]) -> None:
+    for path in sorted(folder.glob("*.toml")):
         rule = path.stem.replace("_", "-")
         cases = tomllib.loads(path.read_text(encoding="utf-8")).get("case", [])
         for number, case in enumerate(cases, 1):
-            score_case(scores[rule], rule, case["text"], list(case.get("expect", [])), f"{path.name}#{number}")
-    return scores
+            where = f"{folder.name}/{path.name}#{number}"
+            score_case(scores[rule], rule, case["text"], list(case.get("expect", [])), where)
 
 
 def seed_scores(scores: dict[str, Score]) -> None:
@@ -79,6 +85,8 @@ def seed_scores(scores: dict[str, Score]) -> None:
             found = check_text(text, select=[rule], path=seed.name)
             items = by_file.get(seed.name, [])
             score = scores[rule]
+            score.cases += 1
+            score.positive_cases += bool(items)
             wanted = {(str(item["file"]), int(item["line"]), str(item["text"])) for item in items}
             got = {(seed.name, d.line, d.text): d for d in found}
             score.true_positive += len(wanted & got.keys())
@@ -93,19 +101,30 @@ def seed_scores(scores: dict[str, Score]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and false alarm")
+    parser.add_argument("--set", choices=["labelled", "holdout", "seeds", "all"], default="all")
     args = parser.parse_args()
-    scores = labelled_scores()
-    seed_scores(scores)
+    sets = ["labelled", "holdout", "seeds"] if args.set == "all" else [args.set]
+    for name in sets:
+        scores: dict[str, Score] = defaultdict(Score)
+        if name == "seeds":
+            seed_scores(scores)
+        else:
+            case_scores(LABELLED if name == "labelled" else HOLDOUT, scores)
+        print(f"\n== {name} ==")
+        print_table(scores, args.verbose)
+    return 0
+
+
+def print_table(scores: dict[str, Score], verbose: bool) -> None:
     print(f"{'rule':<22}{'cases':>7}{'defects':>9}{'TP':>6}{'FP':>6}{'FN':>6}{'precision':>11}{'recall':>8}")
     for rule, score in sorted(scores.items()):
         print(
             f"{rule:<22}{score.cases:>7}{score.positive_cases:>9}{score.true_positive:>6}{score.false_positive:>6}"
             f"{score.false_negative:>6}{score.precision:>11.1%}{score.recall:>8.1%}"
         )
-        if args.verbose:
+        if verbose:
             for note in score.notes:
                 print(note)
-    return 0
 
 
 if __name__ == "__main__":
