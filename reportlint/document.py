@@ -36,6 +36,9 @@ _PROTECTED_RE = regex.compile(
 )
 
 
+# A sentence ends at a mark of SENTENCE_END and takes the closing quotes and marks that follow it.
+_SENTENCE_END_RE = regex.compile(f"[{regex.escape(SENTENCE_END)}][{regex.escape('”’」』)）' + SENTENCE_END)}]*")
+
 # Markdown block markup before a paragraph's text: headings, list bullets, quotes.
 _MD_LINE_MARKUP = regex.compile(r"(?:#{1,6}[ \t]+|[-*+][ \t]+|>[ \t]?)+")
 
@@ -136,16 +139,10 @@ class Document:
         for paragraph in self.paragraphs:
             text = paragraph.text
             begin = 0
-            i = 0
-            while i < len(text):
-                if text[i] in SENTENCE_END:
-                    i += 1
-                    while i < len(text) and text[i] in "”’」』)）" + SENTENCE_END:
-                        i += 1
-                    result.append(Span(paragraph.start + begin, paragraph.start + i, text[begin:i]))
-                    begin = i
-                else:
-                    i += 1
+            for end in _SENTENCE_END_RE.finditer(text):
+                i = end.end()
+                result.append(Span(paragraph.start + begin, paragraph.start + i, text[begin:i]))
+                begin = i
             if begin < len(text):
                 result.append(Span(paragraph.start + begin, paragraph.end, text[begin:]))
         return result
