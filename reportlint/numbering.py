@@ -114,6 +114,9 @@ def _heading_marker(match: regex.Match[str], base: int, paragraph: int) -> Marke
 
 
 _QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "‘": "’"}
+# Only these characters change the quoting state: the scan visits them and skips the rest.
+_QUOTE_MARK_RE = regex.compile("[" + regex.escape("".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values()) + '"') + "]")
+_CIRCLED_RE = regex.compile("[①-⑳]")
 
 
 class _Quoted:
@@ -138,7 +141,8 @@ class _Quoted:
         stack: list[tuple[str, int]] = []
         straight: int | None = None
         spans: list[tuple[int, int]] = []
-        for i, ch in enumerate(text):
+        for mark in _QUOTE_MARK_RE.finditer(text):
+            i, ch = mark.start(), mark.group()
             if ch in _QUOTE_PAIRS:
                 stack.append((_QUOTE_PAIRS[ch], i))
             elif stack and ch == stack[-1][0]:
@@ -219,7 +223,7 @@ def find_markers(doc: Document) -> list[Marker]:
                     Marker(start, paragraph.start + match.end("num"), "第" + match.group("num"), "di", value,
                            paragraph.index, match.start() == 0, match.group("punct"))
                 )  # fmt: skip
-        if "（" in text or "(" in text or any("①" <= ch <= "⑳" for ch in text):
+        if "（" in text or "(" in text or _CIRCLED_RE.search(text):
             markers.extend(_inline_markers(text, paragraph.start, paragraph.index, quoted))
     markers.sort(key=lambda m: m.start)
     return markers
