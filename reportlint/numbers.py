@@ -183,10 +183,13 @@ def parse_chinese_int(text: str) -> int:
     return total + section + (digit or 0)
 
 
+_ARABIC_NUMBER_RE = regex.compile(rf"({_ARABIC})([万亿]*)")
+
+
 def parse_number(text: str) -> float:
     """Parse Arabic (with 万/亿 suffix and thousands separators) or Chinese numerals (二十五点五 = 25.5)."""
     text = text.strip()
-    match = regex.fullmatch(rf"({_ARABIC})([万亿]*)", text)
+    match = _ARABIC_NUMBER_RE.fullmatch(text)
     if match:
         value = float(match.group(1).replace(",", "").replace("，", "").replace("．", "."))
         for ch in match.group(2):
