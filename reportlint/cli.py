@@ -264,10 +264,17 @@ def run_annotate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
 
 
 def run_rules(stdout: TextIO) -> int:
+    from reportlint.formats.text import display_width
+
+    def cell(text: str, width: int) -> str:
+        return text + " " * max(1, width - display_width(text))
+
     rules = Runner().rules
-    print(f"{'代码':<7}{'名称':<22}{'级别':<9}依据与说明", file=stdout)
+    print(cell("代码", 8) + cell("名称", 22) + cell("级别", 9) + cell("可修复", 8) + "说明", file=stdout)
     for rule in rules:
-        print(f"{rule.code:<9}{rule.name:<24}{rule.severity.value:<9}{rule.documentation().summary}", file=stdout)
+        fixable = "是" if rule.fixable else ""
+        row = cell(rule.code, 8) + cell(rule.name, 22) + cell(rule.severity.value, 9) + cell(fixable, 8)
+        print(row + rule.documentation().summary, file=stdout)
     return EXIT_CLEAN
 
 
