@@ -146,6 +146,7 @@ class SectionNumbering(Rule):
     code = "RL301"
     name = "section-numbering"
     severity = Severity.WARNING
+    fixable = True
     authority = "GB/T 9704—2012 7.3.3"
     summary = "标题或列举序号跳号、重号或层级混用"
     data_file = "section_numbering.toml"
