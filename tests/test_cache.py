@@ -177,3 +177,13 @@ def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
     cache.put("ab" * 32, [diagnostic], {3: "全镇完成投资x万元。"})
     assert cache.get("ab" * 32) == ([diagnostic], {3: "全镇完成投资x万元。"})
     assert cache.get("cd" * 32) is None
+
+
+def test_same_bytes_as_markdown_is_another_entry(project: Path, checks: list[str]) -> None:
+    """A .md file is read differently (code spans are protected): its suffix is part of the key."""
+    markdown = project / "a.md"
+    markdown.write_text(DRAFT, encoding="utf-8")
+    check_files([project / "a.txt"], Overrides())
+    check_files([markdown], Overrides())
+    assert checks == ["a.txt", "a.md"]
+    assert len(list((project / CACHE_DIR_NAME).rglob("*.json"))) == 2
