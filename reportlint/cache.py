@@ -4,7 +4,8 @@ Re-checking an unchanged file costs one read and one hash. An entry's key is
 a SHA-256 over
 
 * the file's bytes and its kind (suffix: ``.md`` is read differently);
-* the reportlint version and a fingerprint of the engine's own modules;
+* the reportlint version and a fingerprint of the engine's own modules and of
+  jieba's dictionary file;
 * the rules known to the run and the rules selected for the file, each with its
   module and data file (size and modification time, so that editing a rule or
   its word list, or upgrading a plugin, invalidates), and its effective options;
@@ -69,6 +70,10 @@ def _engine_fingerprint() -> str:
                     if entry.name.endswith(".py") and entry.is_file():
                         stat = entry.stat()
                         stamps.append(f"{directory.name}/{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
+        # The word dictionary decides what duplicated-text and other word-level checks report.
+        from reportlint.segment import _jieba_dict_path
+
+        stamps.append(f"words:{_stamp(_jieba_dict_path())}")
         _engine_stamp = "|".join(stamps)
     return _engine_stamp
 
