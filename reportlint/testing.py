@@ -19,11 +19,20 @@ def flagged(text: str, rule: str, options: dict[str, object] | None = None) -> l
 
 
 def overlaps(diagnostic: Diagnostic, text: str, expected: str, start_hint: int = 0) -> bool:
-    """True when ``diagnostic`` overlaps the first occurrence of ``expected`` at or after ``start_hint``."""
+    """True when ``diagnostic`` overlaps the first occurrence of ``expected`` at or after ``start_hint``.
+
+    For doubled text a label may name either copy, so the copy that follows the first
+    occurrence within two characters (a quote mark or line break between them) counts too.
+    """
     index = text.find(expected, start_hint)
     if index < 0:
         raise ValueError(f"expected text {expected!r} is not in the case")
-    return diagnostic.offset < index + len(expected) and index < max(diagnostic.end_offset, diagnostic.offset + 1)
+    spans = [index]
+    following = text.find(expected, index + len(expected))
+    if following >= 0 and following - (index + len(expected)) <= 2:
+        spans.append(following)
+    end = max(diagnostic.end_offset, diagnostic.offset + 1)
+    return any(diagnostic.offset < start + len(expected) and start < end for start in spans)
 
 
 def unmatched(found: Sequence[Diagnostic], text: str, expected: Sequence[str]) -> tuple[list[str], list[Diagnostic]]:
