@@ -1,11 +1,13 @@
 """Precision and recall per rule over the labelled corpus.
 
-    python scripts/accuracy.py [--verbose] [--set labelled|holdout|seeds|all]
+    python scripts/accuracy.py [--verbose] [--set labelled|holdout|blind|seeds|all]
 
 Sources: ``tests/labelled/<rule>.toml`` (report-style sentences written with
 the rules, each with the texts the rule must flag, or none for a correct
 sentence), ``tests/holdout/<rule>.toml`` (the same format, written blind, without
-reading the rules: the honest measure of how they generalise) and the seed
+reading the rules; then used to generalise the rules in a second round),
+``tests/blind/<rule>.toml`` (a second blind set, written after that round and
+never tuned against: the honest measure of how the rules generalise) and the seed
 drafts with ``tests/seeds/expected/<rule>.toml``. A diagnostic is a true positive when
 it overlaps an expected text; an expected text no diagnostic overlaps is a miss.
 """
@@ -29,6 +31,7 @@ else:  # pragma: no cover
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / "tests" / "labelled"
 HOLDOUT = ROOT / "tests" / "holdout"
+BLIND = ROOT / "tests" / "blind"
 SEEDS = ROOT / "tests" / "seeds"
 
 
@@ -101,15 +104,16 @@ def seed_scores(scores: dict[str, Score]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and false alarm")
-    parser.add_argument("--set", choices=["labelled", "holdout", "seeds", "all"], default="all")
+    parser.add_argument("--set", choices=["labelled", "holdout", "blind", "seeds", "all"], default="all")
     args = parser.parse_args()
-    sets = ["labelled", "holdout", "seeds"] if args.set == "all" else [args.set]
+    sets = ["labelled", "holdout", "blind", "seeds"] if args.set == "all" else [args.set]
+    folders = {"labelled": LABELLED, "holdout": HOLDOUT, "blind": BLIND}
     for name in sets:
         scores: dict[str, Score] = defaultdict(Score)
         if name == "seeds":
             seed_scores(scores)
         else:
-            case_scores(LABELLED if name == "labelled" else HOLDOUT, scores)
+            case_scores(folders[name], scores)
         print(f"\n== {name} ==")
         print_table(scores, args.verbose)
     return 0
