@@ -439,7 +439,7 @@ def main() -> int:
             "examples/ into benchmarks/corpus/ (git-ignored).",
             "",
         ]
-        args.write.write_text("\n".join(header) + report + "\n", encoding="utf-8")
+        args.write.write_text("\n".join(header) + "\n" + report + "\n", encoding="utf-8")
     return 0
 
 
