@@ -160,3 +160,29 @@ def test_spawned_workers_give_the_same_results(
     monkeypatch.setattr(batch, "START_METHOD", "spawn")
     assert as_tuple(check_files(archive, Overrides(ignore=("RL002",)), jobs=2, use_cache=False)) == reference
     assert force_parallel == [len(archive)]
+
+
+def test_command_line_output_is_the_same_for_any_number_of_jobs(tmp_path: Path) -> None:
+    """Whole processes, as a user runs them (workers really start: the archive is above the thresholds)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "REPORTLINT_CACHE_DIR"}
+    for i in range(5):
+        for seed in SEEDS:
+            shutil.copy(seed, tmp_path / f"{i}_{seed.name}")
+    (tmp_path / "suppressed.txt").write_text(SUPPRESSED, encoding="utf-8")
+
+    def run(*args: str) -> str:
+        command = [sys.executable, "-m", "reportlint", "check", "--color", "never", *args, str(tmp_path)]
+        proc = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, env=env, check=False)
+        assert proc.returncode in (0, 1), proc.stderr
+        return proc.stdout
+
+    sequential = run("--no-cache", "-j", "1")
+    assert "RL001" in sequential and "共检查 26 个文件" in sequential
+    assert run("--no-cache", "-j", "2") == sequential
+    assert run("-j", "2") == sequential  # fills the cache
+    assert run("-j", "2") == sequential  # answered from it
+    assert (tmp_path / ".reportlint_cache").is_dir()
