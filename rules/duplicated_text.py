@@ -29,6 +29,18 @@ _HAN = regex.compile(r"\p{Han}")
 _CLAUSE = regex.compile(r"[，,、；;：:]")
 _SENTENCE = regex.compile(r"[。；;！？!?]")
 _LINE_END = regex.compile(r"\p{Han}\Z")
+_SYMBOLS = "%％‰"
+# Longest phrase looked for inside a clause (beyond _MAX_UNIT); longer repeats are whole clauses.
+_MAX_PHRASE = 30
+# Clauses compared as one unit ("A，B，A，B，" is a two-clause repeat).
+_MAX_CLAUSES = 3
+# One clause separator (a comma between digits is a thousands separator) with any marks and
+# white space after it: "。\n" and "，，" separate two clauses, not three.
+_SEPARATOR = regex.compile(r"(?:(?<!\d),(?!\d)|[，；;。！？!?、：:\n])[，,；;。！？!?、：:\s]*")
+_EXCLAMATION = frozenset("！!")
+_SENTENCE_END = frozenset("。；;！？!?")
+# Characters shown of a long repeated text in a message.
+_SHOWN = 24
 
 
 @dataclass(frozen=True)
@@ -81,7 +93,7 @@ class DuplicatedText(Rule):
     data_file = "duplicated_text.toml"
     fixable = True
     # Dictionary entries rarer than this are not trusted as words (jieba keeps junk such as 进在 3).
-    options: ClassVar[Mapping[str, Any]] = {"min-word-frequency": 10}
+    options: ClassVar[Mapping[str, Any]] = {"min-word-frequency": 10, "min-clause-chinese": 2}
 
     def setup(self) -> None:
         data = self.data
@@ -101,6 +113,11 @@ class DuplicatedText(Rule):
         # The shortest unit repeated at a position, adjacent or across one quotation mark.
         self._pattern = regex.compile(rf"(?P<x>{_UNIT_CHARS}{{1,{_MAX_UNIT}}}?)[{quotes}]?(?P=x)")
         self._unit = regex.compile(rf"{_UNIT_CHARS}+")
+        # A longer phrase, possibly with quotation marks inside: 落实“河长制”责任落实“河长制”责任.
+        self._long_pattern = regex.compile(
+            rf"(?P<x>[\p{{Han}}0-9{quotes}]{{{_MAX_UNIT + 1},{_MAX_PHRASE}}}?)(?P=x)"
+        )
+        self._min_clause_han = int(self.settings["min-clause-chinese"])
         groups: list[str] = [g for g in data.get("doubled-punctuation", []) if g]
         self._punct_group = {ch: g for g in groups for ch in g}
         self._punctuation = (
@@ -110,6 +127,8 @@ class DuplicatedText(Rule):
     # -- entry point -------------------------------------------------------------
     def check(self, doc: Document) -> Iterable[Finding]:
         findings = list(self._punctuation_findings(doc))
+        findings.extend(self._clause_findings(doc))
+        findings.extend(self._phrase_findings(doc))
         for candidate in self._candidates(doc):
             finding = self._judge(doc, candidate)
             if finding is not None:
@@ -130,18 +149,124 @@ class DuplicatedText(Rule):
         for m in self._punctuation.finditer(text):
             run = m.group()
             if run.isascii():
-                # "a,,b" or "std::x" in Latin text or code is not report prose.
-                before = text[m.start() - 1] if m.start() else ""
+                # "a,,b" or "std::x" in Latin text or code is not report prose; "5.6%%" after a
+                # number is ("%%d" in a format string is not).
+                before = text[m.start() - 1] if m.start() and run[0] != "%" else ""
                 after = text[m.end()] if m.end() < len(text) else ""
                 if (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum()):
                     continue
-            mark = "、" if run[0] == "、" else run[0]
+            kind = "符号" if run[0] in _SYMBOLS else "标点"
             yield Finding(
                 m.start() + 1,
                 m.end(),
-                f"标点「{mark}」重复，请删除多余的{len(run) - 1}个",
+                f"{kind}「{run[0]}」重复，请删除多余的{len(run) - 1}个",
                 suggestion=f"保留一个「{run[0]}」",
                 fix=Fix(m.start() + 1, m.end(), "", Applicability.SAFE),
+            )
+
+    # -- whole clauses, sentences and long phrases typed twice ---------------------
+    def _clause_findings(self, doc: Document) -> Iterator[Finding]:
+        """Adjacent clauses or runs of up to three clauses with the same text.
+
+        "深化改革，深化改革，" "A。A。" "A，B，A，B，": each clause is compared once with the
+        clause one, two and three places on, so the pass is linear in the text.
+        """
+        text = doc.text
+        # (start, end of text, end of separator) per clause.
+        clauses: list[tuple[int, int, int]] = []
+        start = 0
+        for m in _SEPARATOR.finditer(text):
+            clauses.append((start, m.start(), m.end()))
+            start = m.end()
+        clauses.append((start, len(text), len(text)))
+        words = [text[a:b].strip() for a, b, _ in clauses]
+        i = 0
+        while i < len(clauses):
+            for n in range(1, _MAX_CLAUSES + 1):
+                if i + 2 * n > len(clauses) or words[i : i + n] != words[i + n : i + 2 * n]:
+                    continue
+                if not self._repeatable(text, clauses, words, i, n):
+                    continue
+                copies = 1
+                while words[i : i + n] == words[i + n * (copies + 1) : i + n * (copies + 2)]:
+                    copies += 1
+                yield self._clause_finding(text, clauses, i, n, copies)
+                i += n * (copies + 1) - 1
+                break
+            i += 1
+
+    def _repeatable(
+        self, text: str, clauses: list[tuple[int, int, int]], words: list[str], i: int, n: int
+    ) -> bool:
+        """Whether clauses i..i+n typed again are a slip: enough Chinese text, not a cheer.
+
+        Across a paragraph break only a whole sentence counts: a heading ("四、发展教育事业")
+        is often taken up by the first clause of its paragraph ("发展教育事业，……").
+        """
+        han = sum(len(_HAN.findall(w)) for w in words[i : i + n])
+        between = text[clauses[i + n - 1][1] : clauses[i + n - 1][2]]
+        mark = between.strip()[:1]
+        if "\n" in between:
+            last = clauses[i + 2 * n - 1]
+            if mark not in _SENTENCE_END or text[last[1] : last[2]].strip()[:1] != mark:
+                return False
+        # "加油！加油！" is rhetoric; "同时，同时，" is a slip.
+        cheer = mark in _EXCLAMATION
+        return han >= (self._min_clause_han + 1 if cheer else self._min_clause_han)
+
+    def _clause_finding(
+        self, text: str, clauses: list[tuple[int, int, int]], i: int, n: int, copies: int
+    ) -> Finding:
+        first_end = clauses[i + n - 1]
+        last = clauses[i + n * (copies + 1) - 1]
+        unit = text[clauses[i][0] : first_end[1]].strip()
+        shown = unit if len(unit) <= _SHOWN else unit[:_SHOWN] + "……"
+        extra = f"（共多出{copies}处）" if copies > 1 else ""
+        first_mark = text[first_end[1] : first_end[2]].strip()
+        last_mark = text[last[1] : last[2]].strip()
+        if first_mark == last_mark:
+            # "A。A。": the second copy with its mark; the fix also takes the line break after it.
+            start = clauses[i + n][0]
+            end = last[1] + len(text[last[1] : last[2]].rstrip())
+            fix = Fix(start, last[2], "", Applicability.UNSAFE)
+        else:
+            # "A，A。": the mark between the copies and the second copy, leaving "A。".
+            start, end = first_end[1], last[1]
+            fix = Fix(start, end, "", Applicability.UNSAFE)
+        what = "句子" if first_mark[:1] in _SENTENCE_END or n > 1 else "语句"
+        return Finding(
+            start,
+            end,
+            f"{what}「{shown}」重复录入{extra}，请删除多余的一处",
+            suggestion=f"删除重复的「{shown}」",
+            fix=fix,
+        )
+
+    def _phrase_findings(self, doc: Document) -> Iterator[Finding]:
+        """A phrase longer than the word window typed twice inside a clause."""
+        text = doc.text
+        pos = 0
+        while (m := self._long_pattern.search(text, pos)) is not None:
+            unit = m.group("x")
+            k = len(unit)
+            start = m.start()
+            end = start + 2 * k
+            while text.startswith(unit, end):
+                end += k
+            pos = end - k + 1
+            if any(k % p == 0 and unit == unit[:p] * (k // p) for p in range(1, _MAX_UNIT + 1)):
+                continue  # a run of a short unit, reported by the word pass
+            if len(_HAN.findall(unit)) < _MAX_UNIT // 2:
+                continue
+            copies = (end - start) // k - 1
+            extra = f"（共多出{copies}处）" if copies > 1 else ""
+            shown = unit if k <= _SHOWN else unit[:_SHOWN] + "……"
+            yield Finding(
+                start + k,
+                end,
+                f"「{shown}」重复录入{extra}，请删除多余的一处",
+                suggestion=f"删除重复的「{shown}」",
+                fix=Fix(start + k, end, "", Applicability.UNSAFE),
             )
 
     # -- candidates (cheap, no dictionary) ---------------------------------------
