@@ -31,6 +31,10 @@ class _Mark:
     missing: str
 
 
+# ``<<support-words>>`` in a template's regex: the data list of that name, as an alternation.
+_LIST_REF = regex.compile(r"<<([A-Za-z0-9_-]{1,40})>>")
+
+
 def _strings(value: Any) -> list[str]:
     if value is None:
         return []
@@ -124,11 +128,23 @@ class EmptySlogan(Rule):
                 self.name, "templates", f"模板的正则表达式有误（{error}）：{dict(spec)!r}"
             ) from error
 
+    def _expand(self, pattern: str) -> str:
+        """Replace ``<<key>>`` in a template's regex by the alternation of the data list ``key``."""
+
+        def word_list(match: regex.Match[str]) -> str:
+            key = match.group(1)
+            words = _strings(self.data.get(key))
+            if not words:
+                raise RuleConfigError(self.name, "templates", f"模板引用了不存在或为空的词表 <<{key}>>")
+            return _alternation(words)
+
+        return _LIST_REF.sub(word_list, pattern)
+
     def _compile_template(self, spec: Mapping[str, Any], table: Mapping[str, list[str]]) -> _Template:
         extra_before = _strings(spec.get("not-before"))
         prefixes = _strings(spec.get("prefix"))
         if spec.get("prefix-regex"):
-            prefix = f"(?:{spec['prefix-regex']})"
+            prefix = f"(?:{self._expand(str(spec['prefix-regex']))})"
             if extra_before:
                 prefix = f"(?<!{_alternation(extra_before)}){prefix}"
         else:
@@ -140,7 +156,9 @@ class EmptySlogan(Rule):
             prefix = "(?:" + "|".join(parts) + ")"
         suffixes = _strings(spec.get("suffix"))
         suffix = (
-            f"(?:{spec['suffix-regex']})" if spec.get("suffix-regex") else f"(?:{_alternation(suffixes)})"
+            f"(?:{self._expand(str(spec['suffix-regex']))})"
+            if spec.get("suffix-regex")
+            else f"(?:{_alternation(suffixes)})"
         )
         after = ""
         if not_after := _strings(spec.get("not-after")):

@@ -110,6 +110,84 @@ def test_leaves_complete_formulas_alone(text: str) -> None:
     assert flagged(text, RULE) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a preposition followed straight by 的: the subject of the noun phrase was cut
+        ("按照的决策部署，全力抓好秋冬季森林防火工作。", ["按照的"]),
+        ("根据的统一安排，全镇于3月起开展安全检查。", ["根据的"]),
+        ("严格依照的有关规定，对违法企业作出行政处罚。", ["依照的"]),
+        ("遵照的指示精神，迅速组织力量抢险救灾。", ["遵照的"]),
+        ("紧紧围绕的目标任务，全力推进重点项目建设。", ["围绕的"]),
+        ("依据的《实施方案》制定工作细则。", ["依据的"]),
+        ("按照，的部署要求抓好落实。", ["按照，的部署"]),
+        ("经的批准，我县新设立两个街道办事处。", ["经的批准"]),
+        ("受的委托，现将预算执行情况报告如下。", ["受的委托"]),
+        # a coordinated subject cut before 的
+        ("在县委和的坚强领导下，全县上下团结一心。", ["和的坚强领导下"]),
+        ("在市委、的统一部署下，各区迅速行动。", ["、的统一部署下"]),
+        ("在区委以及的领导下，全区经济稳中有进。", ["以及的领导下"]),
+        ("项目建设得到县直部门及的大力支持。", ["及的大力支持"]),
+        ("在上级部门与的关心帮助下，村集体经济不断壮大。", ["与的关心帮助下"]),
+        # 在…的…下 with any support word, modifiers and coordinated support words
+        ("在的正确领导和大力支持下，我办圆满完成年度任务。", ["在的正确领导和大力支持下"]),
+        ("在的亲切关怀下，新院区顺利开工。", ["在的亲切关怀下"]),
+        ("在的统一领导、精心组织和悉心指导下，普查顺利完成。", ["在的统一领导、精心组织和悉心指导下"]),
+        ("在、的鼎力支持下，园区基础设施不断完善。", ["在、的鼎力支持下"]),
+        # 在 and the subject both cut at the start of a clause
+        ("一年来，的坚强领导下，全县经济平稳运行。", ["的坚强领导下"]),
+        ("的正确领导和大力支持下，我镇圆满完成各项任务。", ["的正确领导和大力支持下"]),
+    ],
+)
+def test_flags_slot_holding_only_function_words_before_de(text: str, expected: list[str]) -> None:
+    assert flagged(text, RULE) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "按照县委县政府的决策部署，全力抓好防汛工作。",
+        "这种说法是毫无事实根据的，要及时澄清。",
+        "没有法律法规依据的收费项目一律取消。",
+        "这是每一位操作人员必须遵照的规程。",
+        "今年全县工作所围绕的中心任务就是抓项目。",
+        "本次测算根据的是2023年统计年鉴数据。",
+        "我们将为企业提供力所能及的帮助和支持。",
+        "构建社会广泛参与的支持体系。",
+        "在各方共同参与的推动下，项目进展顺利。",
+        "在温和的指导下，孩子们进步很快。",
+        "在市场趋于饱和的情况下，企业加快转型。",
+        "坚持“和”的指导思想，营造祥和的节日氛围。",
+        "现在的领导班子团结有力，所在的组织关心关爱干部。",
+        "他在的时候，大家都愿意找他谈心。",
+        "经县人民政府批准，受县人民政府的委托，现报告如下。",
+        "曾经的帮扶对象如今成了致富带头人，这是我们承受的压力。",
+        "的确，在县委县政府的坚强领导下，全县经济稳中向好。",
+        "他是按照的，也是根据的，不是随意的。",
+    ],
+)
+def test_leaves_de_phrases_of_ordinary_prose_alone(text: str) -> None:
+    assert flagged(text, RULE) == []
+
+
+def test_message_for_preposition_before_de() -> None:
+    [d] = diagnostics("按照的决策部署，全力抓好防汛工作。", RULE)
+    assert d.message.startswith("「按照的」中缺少“的”前面的主体")
+
+
+def test_user_can_extend_the_support_words() -> None:
+    text = "在的悉心呵护下，幼苗茁壮成长。"
+    assert flagged(text, RULE) == []
+    options = {"extend-support-words": ["呵护"]}
+    assert flagged(text, RULE, options) == ["在的悉心呵护下"]
+
+
+def test_template_naming_an_unknown_word_list_is_a_config_error() -> None:
+    template = {"prefix": "在", "suffix-regex": "的(?:<<no-such-list>>)下"}
+    with pytest.raises(ConfigError, match="no-such-list"):
+        diagnostics("在的领导下。", RULE, options={"extend-templates": [template]})
+
+
 def test_message_names_formula_and_what_is_missing() -> None:
     [d] = diagnostics("坚持以为指导，推动工作。", RULE)
     assert d.message == "「以为指导」中缺少指导思想（如“以习近平新时代中国特色社会主义思想为指导”），请补全"
