@@ -39,6 +39,7 @@ _MAX_CLAUSES = 3
 _SEPARATOR = regex.compile(r"(?:(?<!\d),(?!\d)|[，；;。！？!?、：:\n])[，,；;。！？!?、：:\s]*")
 _EXCLAMATION = frozenset("！!")
 _SENTENCE_END = frozenset("。；;！？!?")
+_PAUSE = regex.compile(r"[，,、；;。：:！？!?）)”]")
 # Characters shown of a long repeated text in a message.
 _SHOWN = 24
 
@@ -100,6 +101,8 @@ class DuplicatedText(Rule):
         self._min_frequency = int(self.settings["min-word-frequency"])
         self._function_words = frozenset(data.get("function-words", []))
         self._reduplications = frozenset(data.get("reduplications", []))
+        self._words = frozenset(data.get("words", []))
+        self._final_particles = frozenset(data.get("final-particles", []))
         self._legitimate = frozenset(data.get("legitimate-repeats", []))
         self._prefixes = tuple(data.get("repeat-prefixes", []))
         self._distributive = tuple(data.get("distributive-prefixes", []))
@@ -304,23 +307,32 @@ class DuplicatedText(Rule):
         for before, after in itertools.pairwise(paragraphs):
             if after.line != before.line + 1 or not _LINE_END.search(before.text):
                 continue
-            if self._looks_like_heading(before.text):
-                continue
             for k in range(_MAX_UNIT, 1, -1):
                 unit = before.text[-k:]
-                if (
-                    len(unit) == k
-                    and after.text.startswith(unit)
-                    and self._plausible(doc.text, unit, -1, -1, adjacent=False)
+                if len(unit) < k or not after.text.startswith(unit):
+                    continue
+                if not self._looks_like_heading(before.text, unit) and self._plausible(
+                    doc.text, unit, -1, -1, adjacent=False
                 ):
                     yield _Candidate(before.end - k, after.start, after.start + k, unit, "line")
-                    break
+                break
 
-    def _looks_like_heading(self, line: str) -> bool:
-        """A title or heading line, whose words the next paragraph may well repeat."""
-        if len(line) < 8 or (len(line) < 15 and not _CLAUSE.search(line)):
+    def _looks_like_heading(self, line: str, unit: str) -> bool:
+        """A title or heading line, whose last words the next paragraph may well take up.
+
+        A numbered line with several clauses ("一是强化组织领导，成立……的工作") is a heading
+        only if the repeat is its whole last clause ("（一）坚持党建引领，夯实基层基础");
+        a repeat of part of that clause is a sentence broken by a line break and typed again.
+        """
+        clause = _CLAUSE.search(line) is not None
+        if len(line) < 8 or (len(line) < 15 and not clause):
             return True  # 产业发展 / 全力推进乡村振兴
-        return bool(self._heading.match(line)) and len(line) <= 40 and not _SENTENCE.search(line)
+        if not self._heading.match(line) or len(line) > 40 or _SENTENCE.search(line):
+            return False
+        if not clause:
+            return True
+        tail = _CLAUSE.split(line)[-1]
+        return tail == unit
 
     def _plausible(self, text: str, unit: str, start: int, end: int, *, adjacent: bool) -> bool:
         """Cheap tests on a repeated unit: numbers, periodic units and data-listed patterns.
@@ -354,7 +366,8 @@ class DuplicatedText(Rule):
             return False  # 一个项目一个项目抓 (but 过去一年一年，/ 一带一路一路)
         if k == 1:
             if unit * 2 in self._reduplications and not after_number:
-                return False
+                # 层层压实 is fine; 基层层治理 (基层 + a stray 层) is judged with the dictionary.
+                return end - start == 2 and start >= 0 and self._ends_word(text, start, start + 1)
             if start > 0 and text[start - 1] in self._distributive:
                 return False  # 一步步, 一项项
         return True
@@ -410,10 +423,13 @@ class DuplicatedText(Rule):
         if a > 0 and text[a - 1].isdigit():
             # A unit doubled after a number: 692项项, 6400万人人 (but 2020年年底, 5万亩亩产).
             return None if self._starts_word(text, c.end - 1, c.end) else False
+        listed = x * 2 in self._reduplications
+        if listed and not self._split_pair(doc, c):
+            return None
         if x in self._function_words:
             return self._function_word(doc, c)
-        if self._is_word(x * 2):
-            return None
+        if not listed and self._is_word(x * 2):
+            return None  # 等等: the segmenter's split (成本高等|等|现象) is no evidence here
         # A word covering both copies: 绿油油, 钉钉子, 不了了之.
         for begin, stop in (
             (a - 1, b + 1),
@@ -448,12 +464,43 @@ class DuplicatedText(Rule):
         text = doc.text
         begin = max(c.first - _WINDOW, _line_start(text, c.first))
         stop = min(c.end + _WINDOW, c.first + _MAX_WINDOW, _line_end(text, c.first))
+        # 招聘会|会|8场: the first copy ends a word and the second stands before a number or a
+        # mark, where it cannot be a word ("受不了了。" is fine: 了 ends a sentence).
+        hanging = c.end - c.second == 1 and (
+            (c.end < len(text) and text[c.end].isdigit())
+            or (c.unit not in self._final_particles and (c.end >= len(text) or _PAUSE.match(text[c.end])))
+        )
         for token in doc.words(begin, stop):
             if token.end - token.start > 1 and (
                 token.start <= c.first < token.end or (token.start < c.end and c.end - 1 < token.end)
             ):
+                if hanging and token.end == c.second:
+                    continue
                 return None
         return True
+
+    def _split_pair(self, doc: Document, c: _Candidate) -> bool:
+        """A reduplication the segmenter splits: the first copy ends a word, the second is stray.
+
+        基层|层|治理 and 卫生室|室|标准化 are slips; 层层|压实, 要|紧紧围绕, 各村|村民 and
+        基层|层层 (three copies, never judged here) are not.
+        """
+        if c.end - c.second != 1:
+            return False
+        text = doc.text
+        begin = max(c.first - _WINDOW, _line_start(text, c.first))
+        stop = min(c.end + _WINDOW, c.first + _MAX_WINDOW, _line_end(text, c.first))
+        tokens = doc.words(begin, stop)
+        for i, token in enumerate(tokens[:-1]):
+            if token.end != c.second:
+                continue
+            stray, following = tokens[i + 1], tokens[i + 2] if i + 2 < len(tokens) else None
+            return (
+                token.start < c.first
+                and stray.end == c.end
+                and (following is None or len(following.word) > 1 or not _HAN.match(following.word))
+            )
+        return False
 
     def _standalone_pair(self, doc: Document, c: _Candidate) -> bool:
         """Both copies stand alone after a clause start or a longer word, before a longer word.
@@ -484,7 +531,7 @@ class DuplicatedText(Rule):
 
     def _is_word(self, word: str) -> bool:
         """A dictionary word seen often enough (jieba lists some junk entries with counts of 2-5)."""
-        return get_segmenter().word_frequency(word) >= self._min_frequency
+        return word in self._words or get_segmenter().word_frequency(word) >= self._min_frequency
 
     def _starts_word(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` with the next 1-3 characters is a dictionary word."""
