@@ -12,7 +12,7 @@ import regex
 
 from reportlint.document import Document, Span
 from reportlint.numbering import Marker
-from reportlint.numbers import Quantity
+from reportlint.numbers import Quantity, find_quantities
 from reportlint.rule import Finding, Rule, Severity
 
 OPENING = "“《（(「『‘【["
@@ -93,6 +93,8 @@ class _Part:
     low: float
     high: float
     resolution: float
+    label: str = ""  # the words naming the part: "男性" in "男性70人"
+    clause: str = ""  # its whole clause
 
 
 def _bounds(q: Quantity) -> tuple[float, float]:
@@ -193,6 +195,17 @@ class InconsistentTotal(Rule):
         self.not_part_long_re = regex.compile(_alternation(long_not_part)) if long_not_part else None
         self.not_part_short = tuple(short_not_part)
         self.open_list_re = regex.compile(_alternation(d["open-list-words"]))
+        self.subject_re = regex.compile(
+            rf"(?<=[，,；;：:])(?:{_alternation(d['exhaustive-subjects'])})\p{{Han}}{{1,5}}$"
+        )
+        self.among_re = regex.compile(r"(?<=[\d０-９][\p{Han}]{1,5})(?<![其集高初])(?:之中|当中|中)[，,]")
+        self.remainder_words = set(d["remainder-words"])
+        self.label_trim = tuple(sorted(d["label-trim-words"], key=len, reverse=True))
+        self.complement_prefixes = [
+            (pair[0], pair[1]) for pair in d["complementary-prefixes"] if len(pair) == 2
+        ]
+        self.lower_bound_words = tuple(d["lower-bound-words"])
+        self.upper_bound_words = tuple(d["upper-bound-words"])
         self.overlap_re = regex.compile(_alternation(d["overlap-words"]))
         # Counts and lists.
         classifiers = _alternation(d["count-classifiers"])
@@ -298,31 +311,80 @@ class InconsistentTotal(Rule):
         text = sentence.text
         for cue in self.part_cue_re.finditer(text):
             cue_start = cue.start()
+            cue_word = cue.group().rstrip("，,：:")
             before = text[cue_start - 1] if cue_start else ""
             if before not in CLAUSE_MARKS + "（(":
-                continue
-            total_depth = depths[cue_start - 1]
-            # The clause holding the total: back to the previous clause mark at its depth.
+                # "……2.3亿元，各季度分别为……": a subject naming every part may stand before 分别为.
+                subject = (
+                    self.subject_re.search(text, max(0, cue_start - 8), cue_start)
+                    if cue_word in self.exhaustive_cues
+                    else None
+                )
+                if subject is None or depths[subject.start()]:
+                    continue
+                cue_start = subject.start()
             total_end = cue_start - 1
-            total_start = total_end
-            floor = max(0, total_end - MAX_SPAN)
-            while total_start > floor and depths[total_start - 1] >= total_depth:
-                if text[total_start - 1] in CLAUSE_MARKS + "。" and depths[total_start - 1] == total_depth:
-                    break
-                total_start -= 1
-            # The parts: up to the end of the sentence or of the bracket holding the cue.
-            parts_depth = depths[cue_start]
-            parts_end = cue.end()
-            ceiling = min(len(text), cue.end() + 2 * MAX_SPAN)
-            while parts_end < ceiling and depths[parts_end] >= parts_depth:
-                parts_end += 1
-            stop = self.stop_re.search(text, cue.end(), parts_end)
-            if stop:
-                parts_end = stop.start()
-            cue_word = cue.group().rstrip("，,：:")
-            yield from self._compare(
-                doc, sentence, depths, (total_start, total_end), (cue.end(), parts_end), cue_word, after=True
+            yield from self._parts_from(doc, sentence, depths, total_end, cue.end(), cue_word)
+        for middle in self.among_re.finditer(text):
+            # "全镇6个村中，4个村……，其余2个村……": the groups named after the count.
+            yield from self._parts_from(
+                doc, sentence, depths, middle.start(), middle.end(), "中", require_disjoint=True
             )
+
+    def _parts_from(
+        self,
+        doc: Document,
+        sentence: Span,
+        depths: list[int],
+        total_end: int,
+        parts_start: int,
+        cue_word: str,
+        *,
+        require_disjoint: bool = False,
+    ) -> Iterator[Finding]:
+        """Parts that follow the total ending at ``total_end``, from ``parts_start`` on."""
+        text = sentence.text
+        if total_end <= 0:
+            return
+        total_depth = depths[total_end - 1]
+        # The clause holding the total: back to the previous clause mark at its depth.
+        total_start = total_end
+        floor = max(0, total_end - MAX_SPAN)
+        while total_start > floor and depths[total_start - 1] >= total_depth:
+            if text[total_start - 1] in CLAUSE_MARKS + "。" and depths[total_start - 1] == total_depth:
+                break
+            total_start -= 1
+        # The parts: up to the end of the sentence or of the bracket holding the cue.
+        if parts_start >= len(text):
+            return
+        parts_depth = depths[parts_start]
+        parts_end = parts_start
+        ceiling = min(len(text), parts_start + 2 * MAX_SPAN)
+        while parts_end < ceiling and depths[parts_end] >= parts_depth:
+            parts_end += 1
+        remainder: tuple[int, int] | None = None
+        stop = self.stop_re.search(text, parts_start, parts_end)
+        if stop:
+            if stop.group() in self.remainder_words and depths[stop.start()] == parts_depth:
+                # "其余2个村": the rest of the total, so the parts before and it make up the whole.
+                end = stop.end()
+                while end < parts_end and not (
+                    text[end] in CLAUSE_MARKS + "。" and depths[end] == parts_depth
+                ):
+                    end += 1
+                remainder = (stop.end(), end)
+            parts_end = stop.start()
+        yield from self._compare(
+            doc,
+            sentence,
+            depths,
+            (total_start, total_end),
+            (parts_start, parts_end),
+            cue_word,
+            after=True,
+            remainder=remainder,
+            require_disjoint=require_disjoint,
+        )
 
     def _parts_before_total(self, doc: Document, sentence: Span, depths: list[int]) -> Iterator[Finding]:
         text = sentence.text
@@ -360,6 +422,8 @@ class InconsistentTotal(Rule):
         cue_word: str,
         *,
         after: bool,
+        remainder: tuple[int, int] | None = None,
+        require_disjoint: bool = False,
     ) -> Iterator[Finding]:
         text = sentence.text
         base = sentence.start
@@ -382,8 +446,7 @@ class InconsistentTotal(Rule):
             clauses = clauses[::-1]
         parts_text = text[parts_start:parts_end]
         open_list = bool(self.open_list_re.search(parts_text))
-        if after and self.overlap_re.search(parts_text):
-            return  # "其中女性600人、青年500人": categories that overlap
+        overlapping = after and bool(self.overlap_re.search(parts_text))
         for family, candidates in by_family.items():
             if len(candidates) != 1:
                 continue
@@ -411,13 +474,104 @@ class InconsistentTotal(Rule):
                         uncertain = True
                         continue
                     low, high = _bounds(q)
-                    parts.append(_Part(q, low, high, _resolution(q)))
+                    label = self._label(clause_prefix) if len(same) == 1 else ""
+                    parts.append(_Part(q, low, high, _resolution(q), label, text[c_start:c_end]))
             if not parts or (not after and len(parts) < 2):
                 continue
-            yield from self._judge(total, parts, cue_word, uncertain, after=after)
+            exhaustive: bool | None = None
+            if remainder is not None:
+                rest = [
+                    q
+                    for q in self._quantities_in(doc, base + remainder[0], base + remainder[1])
+                    if self._family(q) == family
+                ]
+                prefix = text[remainder[0] : rest[0].start - base] if len(rest) == 1 else ""
+                if len(rest) == 1 and len(prefix) <= 4 and not _DIGIT_RE.search(prefix):
+                    low, high = _bounds(rest[0])
+                    parts.append(_Part(rest[0], low, high, _resolution(rest[0])))
+                    exhaustive = not uncertain
+            if self._complementary(parts):
+                exhaustive = not uncertain  # "男性70人、女性50人": the two parts are the whole
+            elif overlapping:
+                continue  # "其中女性600人、青年500人": categories that overlap
+            if require_disjoint and not exhaustive and not self._disjoint(doc, parts):
+                continue  # "4个村建成广场，5个村建成书屋": groups that may overlap
+            yield from self._judge(total, parts, cue_word, uncertain, after=after, exhaustive=exhaustive)
+
+    def _label(self, clause_prefix: str) -> str:
+        """The words naming a part: "其中男性" -> "男性", "非农业人口为" -> "非农业人口"."""
+        label = clause_prefix.strip()
+        for word in self.label_trim:
+            if label.startswith(word):
+                label = label[len(word) :]
+                break
+        for word in self.label_trim:
+            if label.endswith(word):
+                label = label[: -len(word)]
+                break
+        return label
+
+    def _complementary(self, parts: Sequence[_Part]) -> bool:
+        """Two parts named as a pair that makes up the whole: 男性/女性, 农业人口/非农业人口."""
+        if len(parts) != 2:
+            return False
+        first, second = parts[0].label, parts[1].label
+        if not first or not second:
+            return False
+        if first == "非" + second or second == "非" + first:
+            return True
+        for one, other in self.complement_prefixes:
+            for a, b in ((first, second), (second, first)):
+                if a.startswith(one) and b.startswith(other) and a[len(one) :] == b[len(other) :]:
+                    return True
+        return False
+
+    def _disjoint(self, doc: Document, parts: Sequence[_Part]) -> bool:
+        """True when every two parts are told apart by ranges: "超过20万元" and "低于10万元"."""
+        if len(parts) < 2:
+            return False
+        ranges: list[tuple[str, float, float]] = []
+        for part in parts:
+            clause = part.clause
+            offset = clause.find(part.quantity.text)
+            bound = self._bound_in(clause[offset + len(part.quantity.text) :]) if offset >= 0 else None
+            if bound is None:
+                return False
+            ranges.append(bound)
+        for (f1, lo1, hi1), (f2, lo2, hi2) in itertools.combinations(ranges, 2):
+            if f1 != f2 or not (hi1 <= lo2 or hi2 <= lo1):
+                return False
+        return True
+
+    def _bound_in(self, rest: str) -> tuple[str, float, float] | None:
+        """The one-sided range a clause puts its part in: ("元", 200000, inf) for "收入超过20万元"."""
+        bounds = []
+        for q in find_quantities(rest):
+            family = self._family(q)
+            if family is None or not q.is_amount:
+                continue
+            before, written, after = rest[: q.start], q.text, rest[q.end :]
+            lower, upper = self.lower_bound_words, self.upper_bound_words
+            if (
+                before.endswith(lower)
+                or written.startswith(lower)
+                or written.endswith(lower)
+                or after.startswith(lower)
+            ):
+                bounds.append((family, q.value, math.inf))
+            elif before.endswith(upper) or written.startswith(upper) or after.startswith(upper):
+                bounds.append((family, -math.inf, q.value))
+        return bounds[0] if len(bounds) == 1 else None
 
     def _judge(
-        self, total: Quantity, parts: list[_Part], cue: str, open_list: bool, *, after: bool
+        self,
+        total: Quantity,
+        parts: list[_Part],
+        cue: str,
+        open_list: bool,
+        *,
+        after: bool,
+        exhaustive: bool | None = None,
     ) -> Iterator[Finding]:
         parts = sorted(parts, key=lambda p: p.quantity.start)
         total_low, total_high = _bounds(total)
@@ -439,7 +593,8 @@ class InconsistentTotal(Rule):
                 "分项之和超过合计，请核对合计或分项数字",
             )
             return
-        exhaustive = cue in self.exhaustive_cues or (not after and cue in self.strict_total_cues)
+        if exhaustive is None:
+            exhaustive = cue in self.exhaustive_cues or (not after and cue in self.strict_total_cues)
         if (
             exhaustive
             and not approximate
