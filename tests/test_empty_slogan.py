@@ -135,6 +135,12 @@ def test_leaves_complete_formulas_alone(text: str) -> None:
         ("在的统一领导、精心组织和悉心指导下，普查顺利完成。", ["在的统一领导、精心组织和悉心指导下"]),
         ("在、的鼎力支持下，园区基础设施不断完善。", ["在、的鼎力支持下"]),
         # 在 and the subject both cut at the start of a clause
+        # a verb of implementing right before 的 and a speech or decision
+        ("坚决贯彻落实的决策部署，确保政令畅通。", ["贯彻落实的决策部署"]),
+        ("深入学习贯彻的重要讲话精神，切实增强责任感。", ["学习贯彻的重要讲话精神"]),
+        # 了的 before a support word
+        ("项目建设得到了的大力支持和帮助。", ["得到了的大力支持和帮助"]),
+        ("我县做法获得了的充分肯定。", ["获得了的充分肯定"]),
         ("一年来，的坚强领导下，全县经济平稳运行。", ["的坚强领导下"]),
         ("的正确领导和大力支持下，我镇圆满完成各项任务。", ["的正确领导和大力支持下"]),
     ],
@@ -164,6 +170,9 @@ def test_flags_slot_holding_only_function_words_before_de(text: str, expected: l
         "曾经的帮扶对象如今成了致富带头人，这是我们承受的压力。",
         "的确，在县委县政府的坚强领导下，全县经济稳中向好。",
         "他是按照的，也是根据的，不是随意的。",
+        "这是必须贯彻的精神，我们所落实的决策部署都有明确要求。",
+        "感谢大家给予的支持，我们得到的支持越来越多。",
+        "得到了上级部门的大力支持，受到了省政府的通报表扬。",
     ],
 )
 def test_leaves_de_phrases_of_ordinary_prose_alone(text: str) -> None:
