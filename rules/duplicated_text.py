@@ -58,9 +58,12 @@ class DuplicatedText(Rule):
 
     作用：
     找出紧挨着重复录入的同一个字、词或短语，包括隔着引号、书名号或换行的重复，
-    以及重复的标点（“，，”“。。”“、、”），标出多余的第二处，并给出删除它的修正。
-    虚词叠用（“的的”“了了”“在在”）和重复标点的删除是安全修正；词语、短语的删除需人工确认。
+    连续重复的分句、整句（“深化改革，深化改革，”“A。A。”，也包括跨段的整句），
+    以及重复的标点和符号（“，，”“。。”“、、”“%%”“《《”），标出多余的第二处，并给出删除它的修正。
+    虚词叠用（“的的”“了了”“在在”）和重复标点的删除是安全修正；词语、短语、分句的删除需人工确认。
     重复的标点（全角、半角或混用，如“，，”“,，”）也归本规则报告；省略号“……”和破折号“——”不算。
+    词尾一个字多敲一遍（“基层层治理”“招聘会会8场”）同样报告，但“层层压实”“各村村民”这类
+    叠字或词语边界不报。
 
     为什么：
     输入法按词上屏，改稿时复制粘贴，最容易把同一个词敲两遍（“种养殖养殖”），
@@ -71,6 +74,8 @@ class DuplicatedText(Rule):
 
     错误示例：
     积极引导招商引资企业在种养殖养殖领域深度合作。
+    持续优化营商环境，持续优化营商环境，全年新登记市场主体1260户。
+    加强基层层治理，城镇调查失业率控制在5.5%%以内。
     全年完成x条“四好农村路”路建设，按照时序进度推进。
     进一步提升群众的的获得感和满意度。
     2025年2025年全镇计划实施项目12个。
@@ -83,8 +88,11 @@ class DuplicatedText(Rule):
 
     选项：
     min-word-frequency（默认 10）：词典中出现次数低于此值的词条不当作词（jieba 词典收有少量噪声词条）。
+    min-clause-chinese（默认 2）：重复的分句至少含多少个汉字才报告（含数字的分句再多 2 个，
+    以免“1.2万人、1.2万人”这类相同数值被误报；感叹句“加油！加油！”再多 1 个）。
     词表可在配置中扩展：extend-reduplications（合法叠字，如“点点”）、extend-legitimate-repeats
-    （合法的词语重叠，如“研究研究”）、extend-function-words（叠用即错的单字词）等。
+    （合法的词语重叠，如“研究研究”）、extend-function-words（叠用即错的单字词）、
+    extend-words（词典缺少的报告用词，如“村集体”，用于判断词语边界）等。
     """
 
     code = "RL102"
@@ -207,6 +215,8 @@ class DuplicatedText(Rule):
         is often taken up by the first clause of its paragraph ("发展教育事业，……").
         """
         han = sum(len(_HAN.findall(w)) for w in words[i : i + n])
+        if any(ch.isdigit() for w in words[i : i + n] for ch in w):
+            han -= self._min_clause_han  # "1.2万人、1.2万人": equal figures, not a repeated clause
         between = text[clauses[i + n - 1][1] : clauses[i + n - 1][2]]
         mark = between.strip()[:1]
         if "\n" in between:

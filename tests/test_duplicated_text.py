@@ -156,3 +156,99 @@ def test_pathological_input_is_fast(text: str) -> None:
     found = diagnostics(text, RULE)
     assert time.perf_counter() - started < 5
     assert len(found) <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause typed twice, flagged with its mark
+        ("优化营商环境，优化营商环境，全年新登记市场主体1260户。", ["优化营商环境，"]),
+        ("此外，此外，加大对重点企业的帮扶力度。", ["此外，"]),
+        ("落实“四下基层”制度；落实“四下基层”制度；压实包联责任。", ["落实“四下基层”制度；"]),
+        # a sentence typed twice, also across a line break
+        ("全年植树造林1.2万亩。全年植树造林1.2万亩。森林覆盖率达42%。", ["全年植树造林1.2万亩。"]),
+        ("全年植树造林1.2万亩。\n全年植树造林1.2万亩。\n森林覆盖率达42%。", ["全年植树造林1.2万亩。"]),
+        # two clauses typed twice
+        (
+            "改造老旧小区23个，惠及居民3600户，改造老旧小区23个，惠及居民3600户。",
+            ["，改造老旧小区23个，惠及居民3600户"],
+        ),
+        # the last copy closes the sentence: the mark before it goes with it
+        ("坚持稳中求进，坚持稳中求进。", ["，坚持稳中求进"]),
+        # a phrase longer than eight characters, with quotation marks inside
+        ("深入实施城市更新行动深入实施城市更新行动，改造小区23个。", ["深入实施城市更新行动"]),
+        ("全面推行“河湖长制”工作机制全面推行“河湖长制”工作机制。", ["全面推行“河湖长制”工作机制"]),
+        # symbols
+        ("城镇调查失业率控制在5.5％％以内。", ["％"]),
+        ("一般公共预算收入增长8%%，税收占比提高。", ["%"]),
+        ("组织干部学习《《条例》，开展警示教育4场。", ["《"]),
+        # the last character of a word typed again
+        ("加强基层层治理，推行网格化管理。", ["层"]),
+        ("各级级党组织要履行主体责任。", ["级"]),
+        ("全镇共召开党员大会会6次，研究重大事项21项。", ["会"]),
+        ("全年累计总共共3次，整改问题12个。", ["共"]),
+        # a numbered line broken in the middle of its last clause and typed again
+        ("一是强化安全监管，成立以分管副镇长为组长的安全\n安全生产检查组，开展检查16次。", ["安全"]),
+    ],
+)
+def test_round_two_classes(text: str, expected: list[str]) -> None:
+    assert flagged(text, RULE) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "两个村的户籍人口分别为1.2万人、1.2万人，基本持平。",
+        "截至年底，全镇工业总产值达12.6亿元，截至年底，累计完成投资8.1亿元。",
+        "群众纷纷点赞：“好！好！”干部职工喊出了“加油！加油！”的口号。",
+        "累计发放贷款1,200万元，惠及农户1,200户。",
+        "四、加快发展社会事业\n\n加快发展社会事业，是增进民生福祉的根本要求。",
+        "（二）坚持项目为王，狠抓招商引资\n狠抓招商引资方面，全年签约项目12个。",
+        "层层压实属地责任，各村村干部包片到户，要紧紧围绕中心工作。",
+        "深入基层层层调研，强化基层层级管理，全县农户户均增收2600元。",
+        "发展壮大乡村村集体经济，村卫生室室内设施全部更新。",
+        "工业品质量低、成本高等等现象依然存在，这件事我们实在受不了了。",
+        "对信访积案不能只是开会讨论讨论就算了，这个方案大家再商量商量。",
+        "对群众反映的问题，班子成员要研究研究怎么解决。",
+        "请于5月10日前报送材料，详见附件（1））。",
+    ],
+)
+def test_round_two_legitimate(text: str) -> None:
+    assert flagged(text, RULE) == []
+
+
+def test_clause_repeat_message_and_fix() -> None:
+    text = "截至目前，全镇已完成危房改造86户。截至目前，全镇已完成危房改造86户。剩余14户正在施工。"
+    (found,) = diagnostics(text, RULE)
+    assert found.message == "句子「截至目前，全镇已完成危房改造86户」重复录入，请删除多余的一处"
+    assert found.fix is not None
+    fixed = text[: found.fix.start] + found.fix.replacement + text[found.fix.end :]
+    assert fixed == "截至目前，全镇已完成危房改造86户。剩余14户正在施工。"
+
+
+def test_clause_run_is_one_finding() -> None:
+    (found,) = diagnostics("持续深化改革，持续深化改革，持续深化改革，激发市场活力。", RULE)
+    assert found.text == "持续深化改革，持续深化改革，"
+    assert "共多出2处" in found.message
+
+
+def test_user_can_extend_round_two_data() -> None:
+    stray = "全面落实各项项惠民政策。"
+    assert flagged(stray, RULE) == ["项"]
+    assert flagged(stray, RULE, options={"extend-words": ["项惠"]}) == []
+    assert flagged("这些材料大家翻阅翻阅就清楚了。", RULE) == ["翻阅"]
+    assert (
+        flagged("这些材料大家翻阅翻阅就清楚了。", RULE, options={"extend-legitimate-repeats": ["翻阅翻阅"]})
+        == []
+    )
+
+
+def test_a_long_draft_is_fast() -> None:
+    draft = (
+        "今年以来，全镇上下坚持稳中求进工作总基调，扎扎实实推进各项工作，层层压实责任。"
+        "全年完成固定资产投资8.6亿元，同比增长9.2%；新增城镇就业320人。\n"
+    ) * 70
+    diagnostics(draft[:100], RULE)  # load the dictionary
+    started = time.perf_counter()
+    diagnostics(draft, RULE)
+    assert time.perf_counter() - started < 0.5
