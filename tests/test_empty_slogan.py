@@ -132,6 +132,7 @@ def test_leaves_complete_formulas_alone(text: str) -> None:
         # 在…的…下 with any support word, modifiers and coordinated support words
         ("在的正确领导和大力支持下，我办圆满完成年度任务。", ["在的正确领导和大力支持下"]),
         ("在的亲切关怀下，新院区顺利开工。", ["在的亲切关怀下"]),
+        ("在的坚强领导和全县人民的共同努力下，经济稳中向好。", ["在的坚强领导"]),
         ("在的统一领导、精心组织和悉心指导下，普查顺利完成。", ["在的统一领导、精心组织和悉心指导下"]),
         ("在、的鼎力支持下，园区基础设施不断完善。", ["在、的鼎力支持下"]),
         # 在 and the subject both cut at the start of a clause
@@ -276,6 +277,8 @@ def test_protected_spans_are_ignored() -> None:
     [
         "以" * 100_000,
         "在的" * 50_000,
+        "在的正确领导和大力支持" * 20_000,
+        "县委和的关心支持与帮助" * 20_000,
         '"' * 100_000,
         "（" * 50_000 + "）" * 50_000,
         ("以xx" + "、" * 7) * 20_000,
