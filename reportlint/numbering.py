@@ -27,7 +27,19 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # Kinds, outermost first (GB/T 9704 levels 1-4, then circled numbers).
 HEADING_KINDS = ("chinese", "chinese-paren", "arabic", "arabic-paren", "circled")
-LIST_KINDS = ("shi", "di", "inline-paren", "inline-circled")
+LIST_KINDS = (
+    "shi",
+    "di",
+    "qi",
+    "inline-chinese",
+    "inline-chinese-paren",
+    "inline-arabic",
+    "inline-paren",
+    "inline-circled",
+)
+
+# After ③ or （2）: a name, not an item (③号楼、地铁②号线、（2）班).
+_NAMED_BY_NUMBER = "[号#＃栋楼线班]|标段"
 
 # Heading markers at the start of a paragraph.
 _HEADING_RE = regex.compile(
@@ -36,14 +48,15 @@ _HEADING_RE = regex.compile(
     | (?P<cpopen>[（(])(?P<cparen>[{CN}]{{1,3}})(?P<cpclose>[）)])
     | (?P<arabic>\d{{1,2}})(?P<apunct>[.．、](?![\d０-９]))
     | (?P<apopen>[（(])(?P<aparen>\d{{1,2}})(?P<apclose>[）)])
-    | (?P<circled>[{CIRCLED}])
+    | (?P<circled>[{CIRCLED}])(?!{_NAMED_BY_NUMBER})
     """,
     regex.VERBOSE,
 )
 
 # After a marker: text that shows the numeral is part of a series, not a heading
-# (一、二、三产业；一、二季度；1、2月份；1.5万 is excluded by the pattern itself).
-_SERIES_AFTER_RE = regex.compile(rf"[{CN}](?:[、，,]|季度|产业)")
+# (一、二、三产业；一、二季度；一、二级公路；1、2月份；1.5万 is excluded by the pattern itself).
+_SERIES = rf"[{CN}]{{1,2}}(?:[、，,和至到]|季度|产业|级|年级|等|类|档|月)"
+_SERIES_AFTER_RE = regex.compile(_SERIES)
 _ARABIC_SERIES_AFTER_RE = regex.compile(r"[\d０-９]")
 
 # Where an in-prose list marker may begin: paragraph start or after a clause mark.
@@ -57,9 +70,27 @@ _DI_RE = regex.compile(
     rf"(?:^|(?<=[{_CLAUSE_BEFORE}]))第(?P<num>[{CN}]{{1,3}})(?P<punct>[，,、：:])(?![{CN}][、，,])"
 )
 
-# （1）…；（2）… and ①…②… inside a paragraph, after a clause mark.
+# 其一，其二： inside prose (not 其一生, 其二者).
+_QI_RE = regex.compile(rf"(?:^|(?<=[{_CLAUSE_BEFORE}]))其(?P<num>[{CN}]{{1,3}})(?P<punct>[，,、：:；;。])")
+
+# （1）…；（2）…, ①…②… and （一）…；（二）… inside a paragraph, after a clause mark;
+# 一、…；二、… and 1.…；2.… only after a colon, semicolon or full stop, and never as a
+# series (一、二级公路；1、2月份；3.5万).
 _INLINE_RE = regex.compile(
-    rf"(?<=[{_CLAUSE_BEFORE}])(?:(?P<open>[（(])(?P<num>\d{{1,2}})(?P<close>[）)])|(?P<circled>[{CIRCLED}]))"
+    rf"""
+    (?<=[{_CLAUSE_BEFORE}])
+    (?:
+        (?P<open>[（(])(?P<num>\d{{1,2}})(?P<close>[）)])(?!{_NAMED_BY_NUMBER})
+      | (?P<circled>[{CIRCLED}])(?!{_NAMED_BY_NUMBER})
+      | (?P<copen>[（(])(?P<cnum>[{CN}]{{1,3}})(?P<cclose>[）)])
+    )
+    | (?<=[：:；;。])
+    (?:
+        (?P<anum>\d{{1,2}})(?P<apunct>[.．、])(?=\p{{Han}})
+      | (?P<chinese>[{CN}]{{1,3}})、(?=\p{{Han}})(?!{_SERIES})
+    )
+    """,
+    regex.VERBOSE,
 )
 
 # A table row: cells separated by tabs or bars.
@@ -72,7 +103,8 @@ class Marker:
     end: int
     text: str
     # Headings at a paragraph start: chinese, chinese-paren, arabic, arabic-paren, circled.
-    # In-prose lists: shi (一是), di (第一，), inline-paren (；（2）), inline-circled (；②).
+    # In-prose lists: shi (一是), di (第一，), qi (其一，), inline-chinese (；二、), inline-chinese-paren (；（二）),
+    # inline-arabic (；2.), inline-paren (；（2）), inline-circled (；②).
     kind: str
     value: int
     paragraph: int  # index into Document.paragraphs
@@ -115,8 +147,9 @@ def _heading_marker(match: regex.Match[str], base: int, paragraph: int) -> Marke
 
 _QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "‘": "’"}
 # Only these characters change the quoting state: the scan visits them and skips the rest.
-_QUOTE_MARK_RE = regex.compile("[" + regex.escape("".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values()) + '"') + "]")
-_CIRCLED_RE = regex.compile("[①-⑳]")
+_QUOTE_MARK_RE = regex.compile(
+    "[" + regex.escape("".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values()) + '"') + "]"
+)
 
 
 class _Quoted:
@@ -170,14 +203,21 @@ def _inline_markers(text: str, base: int, paragraph: int, quoted: _Quoted) -> li
         start = base + match.start()
         if match.start() in quoted:
             continue
-        if match.group("circled"):
-            kind, value, style = "inline-circled", CIRCLED.index(match.group("circled")) + 1, "circled"
-        else:
-            kind, value, style = (
-                "inline-paren",
-                int(match.group("num")),
-                match.group("open") + match.group("close"),
-            )
+        try:
+            if match.group("circled"):
+                kind, value, style = "inline-circled", CIRCLED.index(match.group("circled")) + 1, "circled"
+            elif match.group("num"):
+                kind, value = "inline-paren", int(match.group("num"))
+                style = match.group("open") + match.group("close")
+            elif match.group("cnum"):
+                kind, value = "inline-chinese-paren", parse_chinese_int(match.group("cnum"))
+                style = match.group("copen") + match.group("cclose")
+            elif match.group("anum"):
+                kind, value, style = "inline-arabic", int(match.group("anum")), match.group("apunct")
+            else:
+                kind, value, style = "inline-chinese", parse_chinese_int(match.group("chinese")), "、"
+        except NumberFormatError:
+            continue
         if value >= 1:
             result.append(
                 Marker(start, base + match.end(), match.group(0), kind, value, paragraph, False, style)
@@ -223,7 +263,19 @@ def find_markers(doc: Document) -> list[Marker]:
                     Marker(start, paragraph.start + match.end("num"), "第" + match.group("num"), "di", value,
                            paragraph.index, match.start() == 0, match.group("punct"))
                 )  # fmt: skip
-        if "（" in text or "(" in text or _CIRCLED_RE.search(text):
-            markers.extend(_inline_markers(text, paragraph.start, paragraph.index, quoted))
+        if "其" in text:
+            for match in _QI_RE.finditer(text):
+                if match.start() in quoted:
+                    continue
+                try:
+                    value = parse_chinese_int(match.group("num"))
+                except NumberFormatError:
+                    continue
+                markers.append(
+                    Marker(paragraph.start + match.start(), paragraph.start + match.end("num"),
+                           "其" + match.group("num"), "qi", value, paragraph.index, match.start() == 0,
+                           match.group("punct"))
+                )  # fmt: skip
+        markers.extend(_inline_markers(text, paragraph.start, paragraph.index, quoted))
     markers.sort(key=lambda m: m.start)
     return markers

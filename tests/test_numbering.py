@@ -84,5 +84,33 @@ def test_inline_list_markers() -> None:
     assert found == [("inline-paren", "（1）", 1), ("inline-paren", "（2）", 2), ("inline-circled", "③", 3)]
 
 
+def test_inline_chinese_arabic_and_qi_markers() -> None:
+    found = markers(
+        "重点是：（一）项目；（二）资金。做法是：一、排查；二、整改。步骤：1.摸底；2.整治。其一，投入不足。"
+    )
+    assert found == [
+        ("inline-chinese-paren", "（一）", 1),
+        ("inline-chinese-paren", "（二）", 2),
+        ("inline-chinese", "一、", 1),
+        ("inline-chinese", "二、", 2),
+        ("inline-arabic", "1.", 1),
+        ("inline-arabic", "2.", 2),
+        ("qi", "其一", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全县一、二级公路286公里；三、四季度保持增长。",
+        "目标：1、2月份开工；3.5万亩完成验收。",
+        "完成①号楼主体施工，③号楼进入装修。",
+        "二者必居其一。",
+    ],
+)
+def test_inline_series_and_names_are_not_markers(text: str) -> None:
+    assert markers(text) == []
+
+
 def test_inline_marker_needs_a_clause_mark_before_it() -> None:
     assert markers("全年发放补助资金（1）亿元，依据《条例》第十条（2）款。") == []
