@@ -20,6 +20,14 @@ _LEVEL_NAMES = {
     "circled": "带圈",
 }
 _COLONS = "：:"
+# A paragraph opening with ① or （1） and going on with ②、（2） inside it is one in-prose list.
+_INLINE_OF = {
+    "chinese": "inline-chinese",
+    "chinese-paren": "inline-chinese-paren",
+    "arabic": "inline-arabic",
+    "arabic-paren": "inline-paren",
+    "circled": "inline-circled",
+}
 _SENTENCE_MARKS = "。！？!?；;"
 
 
@@ -40,11 +48,13 @@ def render(kind: str, value: int, style: str) -> str:
         return f"{cn_numeral(value)}是"
     if kind == "di":
         return f"第{cn_numeral(value)}"
-    if kind == "chinese":
+    if kind == "qi":
+        return f"其{cn_numeral(value)}"
+    if kind in ("chinese", "inline-chinese"):
         return f"{cn_numeral(value)}{style}"
-    if kind == "chinese-paren":
+    if kind in ("chinese-paren", "inline-chinese-paren"):
         return f"{style[0]}{cn_numeral(value)}{style[1]}"
-    if kind == "arabic":
+    if kind in ("arabic", "inline-arabic"):
         return f"{value}{style}"
     if kind in ("arabic-paren", "inline-paren"):
         return f"{style[0]}{value}{style[1]}"
@@ -155,6 +165,9 @@ class SectionNumbering(Rule):
         self._enumeration_cues: list[str] = list(self.data.get("enumeration-cues", []))
         self._word_chars: set[str] = set(self.data.get("numeral-word-chars", []))
         self._numeral_words: list[str] = sorted(self.data.get("numeral-words", []), key=len, reverse=True)
+        self._cue_exclusions: list[str] = sorted(self.data.get("cue-exclusions", []), key=len, reverse=True)
+        self._first_item_words: list[str] = list(self.data.get("first-item-words", []))
+        self._number_below_re = regex.compile(r"[\d０-９.%％]{1,12}\s{0,2}(?:以下|以上)")
         self._bare_re = regex.compile(
             rf"(?:^|(?<=[{_SENTENCE_MARKS}]))(?P<num>[二三四五六七八九十])(?P<next>\p{{Han}})"
         )
@@ -167,10 +180,10 @@ class SectionNumbering(Rule):
         findings: list[Finding] = []
         consumed: set[int] = set()
         findings.extend(self._check_lists(doc, markers, consumed))
-        findings.extend(
-            self._check_outline(doc, [m for m in markers if m.is_heading and m.start not in consumed])
-        )
-        findings.extend(self._check_styles(doc, [m for m in markers if m.is_heading]))
+        headings = [m for m in markers if m.is_heading and m.start not in consumed]
+        retyped: set[int] = set()
+        findings.extend(self._check_outline(doc, self._with_inline_items(markers, headings), retyped))
+        findings.extend(self._check_styles(doc, markers, retyped))
         findings.sort(key=lambda f: (f.start, f.end))
         return findings
 
@@ -179,11 +192,28 @@ class SectionNumbering(Rule):
         """True when ``paragraph`` introduces a list (ends with a colon, or says 以下/如下)."""
         if paragraph is None:
             return False
-        text = paragraph.text.rstrip('”’"')
+        return self._announces(paragraph.text)
+
+    def _announces(self, text: str) -> bool:
+        """True when ``text`` ends with a colon or its last sentence announces a list (以下/如下……)."""
+        text = text.rstrip('”’" \u3000')
         if text and text[-1] in _COLONS:
             return True
-        last = regex.split(r"[。！？!?]", text.rstrip("。！？!?"))[-1]
+        last = regex.split(r"[。！？!?]", text.rstrip("。！？!?；;"))[-1]
+        last = self._number_below_re.sub("", last)
+        for phrase in self._cue_exclusions:
+            last = last.replace(phrase, "")
         return any(cue in last for cue in self._enumeration_cues)
+
+    def _mentions_enumeration(self, paragraph: Paragraph | None) -> bool:
+        """True when any sentence of ``paragraph`` announces a list ("执行下列十条方针。这些方针……")."""
+        if paragraph is None:
+            return False
+        return any(self._announces(sentence) for sentence in regex.split(r"[。！？!?]", paragraph.text))
+
+    def _names_first_item(self, text: str) -> bool:
+        """True when ``text`` holds a word standing for a first item (首先、一方面……)."""
+        return any(word in text for word in self._first_item_words)
 
     @staticmethod
     def _previous(doc: Document, marker: Marker) -> Paragraph | None:
@@ -199,12 +229,56 @@ class SectionNumbering(Rule):
             end += 1
         return marker.start, end
 
+    @staticmethod
+    def _with_inline_items(markers: Sequence[Marker], headings: Sequence[Marker]) -> list[Marker]:
+        """``headings`` plus the items ②③ that carry on a paragraph opened by ①, as headings of its kind.
+
+        "①……；②……\n③……" numbers one list: the paragraph starting with ③ follows ②.
+        """
+        keep = {m.start for m in headings}
+        result: list[Marker] = []
+        chain: tuple[int, str, str, int] | None = None  # paragraph, inline kind, heading kind, last value
+        for marker in markers:
+            if marker.start in keep:
+                result.append(marker)
+                inline = _INLINE_OF.get(marker.kind)
+                chain = (marker.paragraph, inline, marker.kind, marker.value) if inline else None
+            elif (
+                chain is not None
+                and marker.paragraph == chain[0]
+                and marker.kind == chain[1]
+                and marker.value == chain[3] + 1
+            ):
+                result.append(
+                    Marker(marker.start, marker.end, marker.text, chain[2], marker.value,
+                           marker.paragraph, False, marker.style)
+                )  # fmt: skip
+                chain = (chain[0], chain[1], chain[2], marker.value)
+        return result
+
     # -- headings (一、（一）1.（1）①) -------------------------------------------
-    def _check_outline(self, doc: Document, headings: Sequence[Marker]) -> Iterable[Finding]:
+    @staticmethod
+    def _item_before(doc: Document, marker: Marker) -> bool:
+        """True when the paragraph before holds the item before ``marker`` inline ("附件：1.清单\n2.……")."""
+        if marker.paragraph == 0 or not marker.at_paragraph_start:
+            return False
+        previous = doc.paragraphs[marker.paragraph - 1].text
+        wanted = render(marker.kind, marker.value - 1, marker.style)
+        at = previous.find(wanted)
+        return at > 0 and previous[at - 1] in "：:，,；;。 \u3000"
+
+    @staticmethod
+    def _next_of(headings: Sequence[Marker], index: int, kinds: tuple[str, ...]) -> Marker | None:
+        """The first heading after ``headings[index]`` whose kind is one of ``kinds``."""
+        return next((m for m in headings[index + 1 :] if m.kind in kinds), None)
+
+    def _check_outline(
+        self, doc: Document, headings: Sequence[Marker], retyped: set[int]
+    ) -> Iterable[Finding]:
         rank = {kind: i for i, kind in enumerate(HEADING_KINDS)}
         stack: list[_Frame] = []
         seen_parent_message = False
-        for marker in headings:
+        for index, marker in enumerate(headings):
             kind, value = marker.kind, marker.value
             matched = next((i for i in range(len(stack) - 1, -1, -1)
                             if stack[i].kind == kind and value - 1 in stack[i].lasts), None)  # fmt: skip
@@ -212,12 +286,36 @@ class SectionNumbering(Rule):
                 del stack[matched + 1 :]
                 stack[matched].accept(marker)
                 continue
+            # 一、二、3、四、: a marker of another kind carrying on the numbers of a series.
+            host = next((i for i in range(len(stack) - 1, -1, -1)
+                         if stack[i].kind not in (kind, "circled") and value - 1 in stack[i].lasts), None)  # fmt: skip
+            if host is not None and kind != "circled" and value >= 2:
+                frame = stack[host]
+                following = self._next_of(headings, index, (frame.kind, kind))
+                if following is not None and following.kind == frame.kind and following.value == value + 1:
+                    previous = frame.history[-1]
+                    wanted = render(frame.kind, value, frame.style)
+                    yield Finding(
+                        marker.start, marker.end,
+                        f"序号形式不一致：「{previous.text}」与「{following.text}」之间的「{marker.text}」应为「{wanted}」",
+                        suggestion=wanted,
+                        fix=Fix(marker.start, marker.end, wanted, Applicability.UNSAFE),
+                        severity=Severity.ERROR,
+                    )  # fmt: skip
+                    retyped.add(marker.start)
+                    del stack[host + 1 :]
+                    frame.accept(
+                        Marker(marker.start, marker.end, wanted, frame.kind, value,
+                               marker.paragraph, marker.at_paragraph_start, frame.style)
+                    )  # fmt: skip
+                    continue
             same = [i for i in range(len(stack) - 1, -1, -1) if stack[i].kind == kind]
             announced = self._announces_enumeration(self._previous(doc, marker))
             if value == 1:
                 if (
                     not same
                     and not announced
+                    and not self._mentions_enumeration(self._previous(doc, marker))
                     and stack
                     and rank[stack[-1].kind] > rank[kind]
                     and kind != "circled"
@@ -234,9 +332,16 @@ class SectionNumbering(Rule):
                 _push(stack, frame)
                 continue
             if not same:
-                # Only under a parent heading of this text: a passage may begin at 二、 or （三）.
+                # Under a parent heading, after a paragraph announcing a list, or as the first
+                # heading of the text with its next sibling following (（二）……（三）……).
                 has_parent = any(rank[f.kind] < rank[kind] for f in stack)
-                if has_parent:
+                # A text whose first heading is （二） followed by （三） has lost its first item;
+                # one opening at 九、 or （五） is an excerpt of a longer outline.
+                following = self._next_of(headings, index, (kind,))
+                opens_text = index == 0 and value == 2 and following is not None and following.value == 3
+                if (has_parent or opens_text or (announced and kind != "circled")) and not self._item_before(
+                    doc, marker
+                ):
                     prefix = "".join(render(kind, v, marker.style) for v in range(1, value))
                     yield Finding(
                         marker.start, marker.end,
@@ -338,6 +443,15 @@ class SectionNumbering(Rule):
                     continue
                 for stack in stacks.values():
                     stack.clear()
+                inline = _INLINE_OF.get(marker.kind)
+                if inline:
+                    # "①……；②……": the paragraph's opening marker is the list's first item.
+                    frame = _Frame(inline, set(), first=marker.value)
+                    frame.accept(
+                        Marker(marker.start, marker.end, marker.text, inline, marker.value,
+                               marker.paragraph, True, marker.style)
+                    )  # fmt: skip
+                    stacks[inline].append(frame)
                 continue
             yield from self._list_marker(doc, stacks[marker.kind], marker)
 
@@ -429,6 +543,9 @@ class SectionNumbering(Rule):
             before = doc.text[paragraph.start : marker.start].rstrip()
             if before and before[-1] in _COLONS:
                 return True
+            # "我们重点抓了以下工作。二是……": the sentence before announces the list.
+            if self._announces(before) and not self._names_first_item(before):
+                return True
             # Only a heading sentence before it: "一、党建引领。二是……"
             if self._is_heading_paragraph(doc, paragraph.index):
                 sentences = [s for s in regex.split(r"[。！？!?；;]", before) if s.strip()]
@@ -436,9 +553,16 @@ class SectionNumbering(Rule):
             return False
         previous = self._previous(doc, marker)
         if previous is None:
-            return False
+            # The text opens at 二是 and goes on with 三是: its first item is lost (an excerpt
+            # opening further on, at 四是, is let be).
+            following = next(
+                (m for m in doc.markers if m.start > marker.start and m.kind == marker.kind), None
+            )
+            return marker.value == 2 and following is not None and following.value == 3
         text = previous.text.rstrip()
-        return (text[-1] in _COLONS) or (self._is_heading_paragraph(doc, previous.index) and len(text) <= 40)
+        if text[-1] in _COLONS or (self._is_heading_paragraph(doc, previous.index) and len(text) <= 40):
+            return True
+        return self._announces(text) and not self._names_first_item(text)
 
     def _missing_shi(
         self, doc: Document, stack: list[_Frame], candidate: tuple[int, int, int, bool]
@@ -507,37 +631,58 @@ class SectionNumbering(Rule):
         )  # fmt: skip
 
     # -- bracket and dot widths ------------------------------------------------------
-    def _check_styles(self, doc: Document, headings: Sequence[Marker]) -> Iterable[Finding]:
-        by_kind: dict[str, list[Marker]] = {}
-        for marker in headings:
-            by_kind.setdefault(marker.kind, []).append(marker)
-        for kind, group in by_kind.items():
-            if kind in ("chinese-paren", "arabic-paren"):
-                matched: list[Marker] = []
-                for marker in group:
-                    opening, closing = marker.style[0], marker.style[1]
-                    if (opening == "（") != (closing == "）"):
-                        full = "（" + marker.text[1:-1] + "）"
-                        yield Finding(marker.start, marker.end,
-                                      f"括号不配对：「{marker.text}」的左右括号宽度不同，应为「{full}」",
-                                      suggestion=full, fix=Fix(marker.start, marker.end, full, Applicability.SAFE))  # fmt: skip
-                    else:
-                        matched.append(marker)
-                group = matched
-            styles = Counter(m.style for m in group)
-            if len(styles) < 2:
+    def _check_styles(self, doc: Document, markers: Sequence[Marker], retyped: set[int]) -> Iterable[Finding]:
+        """Bracket and dot widths: headings of one kind across the text, items of one in-prose list."""
+        groups: dict[tuple[str, int], list[Marker]] = {}
+        opening: dict[tuple[str, int], Marker] = {}
+        for marker in markers:
+            if marker.start in retyped:
                 continue
-            order = {m.style: i for i, m in reversed(list(enumerate(group)))}
-            major = max(styles, key=lambda s: (styles[s], -order[s]))
-            sample = next(m for m in group if m.style == major)
+            if marker.is_heading:
+                groups.setdefault((marker.kind, -1), []).append(marker)
+                if marker.kind in _INLINE_OF:
+                    opening[(_INLINE_OF[marker.kind], marker.paragraph)] = marker
+            elif marker.kind.startswith("inline-"):
+                key = (marker.kind, marker.paragraph)
+                if key not in groups and key in opening:
+                    groups[key] = [opening[key]]
+                groups.setdefault(key, []).append(marker)
+        reported: set[int] = set()
+        for (kind, paragraph), group in groups.items():
+            for finding in self._group_styles(kind, group, paragraph < 0):
+                if finding.start not in reported:
+                    reported.add(finding.start)
+                    yield finding
+
+    @staticmethod
+    def _group_styles(kind: str, group: list[Marker], headings: bool) -> Iterable[Finding]:
+        if "paren" in kind:
+            matched: list[Marker] = []
             for marker in group:
-                if marker.style == major:
-                    continue
-                wanted = render(kind, marker.value, major)
-                what = "括号" if "paren" in kind else "标点"
-                yield Finding(
-                    marker.start, marker.end,
-                    f"同级序号{what}不统一：本文多用「{sample.text}」的写法，此处「{marker.text}」应为「{wanted}」",
-                    suggestion=wanted,
-                    fix=Fix(marker.start, marker.end, wanted, Applicability.SAFE),
-                )  # fmt: skip
+                opening, closing = marker.style[0], marker.style[1]
+                if (opening == "（") != (closing == "）"):
+                    full = "（" + marker.text[1:-1] + "）"
+                    yield Finding(marker.start, marker.end,
+                                  f"括号不配对：「{marker.text}」的左右括号宽度不同，应为「{full}」",
+                                  suggestion=full, fix=Fix(marker.start, marker.end, full, Applicability.SAFE))  # fmt: skip
+                else:
+                    matched.append(marker)
+            group = matched
+        styles = Counter(m.style for m in group)
+        if len(styles) < 2:
+            return
+        order = {m.style: i for i, m in reversed(list(enumerate(group)))}
+        major = max(styles, key=lambda s: (styles[s], -order[s]))
+        sample = next(m for m in group if m.style == major)
+        where = "本文" if headings else "本列举"
+        for marker in group:
+            if marker.style == major:
+                continue
+            wanted = render(marker.kind, marker.value, major)
+            what = "括号" if "paren" in kind else "标点"
+            yield Finding(
+                marker.start, marker.end,
+                f"同级序号{what}不统一：{where}多用「{sample.text}」的写法，此处「{marker.text}」应为「{wanted}」",
+                suggestion=wanted,
+                fix=Fix(marker.start, marker.end, wanted, Applicability.SAFE),
+            )  # fmt: skip

@@ -148,6 +148,130 @@ def test_correct_text_is_quiet(text: str) -> None:
     assert flagged(text, RULE) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "spans", "message"),
+    [
+        # a list announced by the sentence before it, begun at its second item
+        (
+            "围绕“放管服”改革，今年主要抓了以下工作。二是压减审批时限；三是推行“一网通办”。",
+            ["二是"],
+            "列举未从头开始：「二是」之前缺少「一是」，请补齐或改为「一是」",
+        ),
+        (
+            "全局上下重点做好如下几方面工作。\n第二，抓好森林防火。\n第三，抓好林长制落实。",
+            ["第二"],
+            "列举未从头开始：「第二」之前缺少「第一」，请补齐或改为「第一」",
+        ),
+        # a paragraph opened by ① / （1） is one list with the items after it
+        (
+            "①新增城镇就业4200人；②发放创业担保贷款1.1亿元；④开展职业技能培训3600人次。",
+            ["④"],
+            "序号跳号：「④」前应为「③」",
+        ),
+        (
+            "（1）修订村规民约；（2）成立红白理事会；（2）开展“文明家庭”评选。",
+            ["（2）"],
+            "序号重复：此处已有「（2）」，应为「（3）」",
+        ),
+        (
+            "（1）新建污水管网9公里；（2）改造雨水管网4公里。\n（4）清淤河道23公里。",
+            ["（4）"],
+            "序号跳号：「（4）」前应为「（3）」",
+        ),
+        # a heading of another form carrying on a series
+        (
+            "一、稳增长\n二、促改革\n3、惠民生\n四、防风险",
+            ["3、"],
+            "序号形式不一致：「二、」与「四、」之间的「3、」应为「三、」",
+        ),
+        (
+            "（一）抓班子\n（二）带队伍\n3.强作风\n（四）促发展",
+            ["3."],
+            "序号形式不一致：「（二）」与「（四）」之间的「3.」应为「（三）」",
+        ),
+        # the text opens at its second item
+        (
+            "（二）深化医药卫生体制改革。\n（三）提升基层医疗服务能力。",
+            ["（二）"],
+            "序号未从头开始：「（二）」之前缺少「（一）」，请补齐或改为「（一）」",
+        ),
+        (
+            "二是强化耕地保护。三是推进高标准农田建设。",
+            ["二是"],
+            "列举未从头开始：「二是」之前缺少「一是」，请补齐或改为「一是」",
+        ),
+        # in-prose lists written 一、 （一） 1. 其一
+        (
+            "主要做法是：（一）建立台账；（二）挂牌督办；（二）跟踪问效。",
+            ["（二）"],
+            "序号重复：此处已有「（二）」，应为「（三）」",
+        ),
+        (
+            "分三步实施：1.摸底排查；2.集中整治；4.巩固提升。",
+            ["4."],
+            "序号跳号：「4.」前应为「3.」",
+        ),
+        (
+            "督查重点为：一、项目进度；二、资金使用；四、群众满意度。",
+            ["四、"],
+            "序号跳号：「四、」前应为「三、」",
+        ),
+        (
+            "原因有三：其一，投入不足；其三，人才短缺。",
+            ["其三"],
+            "序号跳号：「其三」前应为「其二」",
+        ),
+        (
+            "主要措施有：（1）月调度；(2)周通报；（3）季考核。",
+            ["(2)"],
+            "同级序号括号不统一：本列举多用「（1）」的写法，此处「(2)」应为「（2）」",
+        ),
+    ],
+)
+def test_round_two_flags(text: str, spans: list[str], message: str) -> None:
+    found = diagnostics(text, RULE)
+    assert [d.text for d in found] == spans
+    assert found[0].message == message
+
+
+def test_retyped_heading_has_fix_and_no_skip_after_it() -> None:
+    text = "一、稳增长\n二、促改革\n3、惠民生\n四、防风险"
+    (found,) = diagnostics(text, RULE)
+    assert found.fix is not None
+    assert found.fix.replacement == "三、"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全县规模以下工业企业营业收入增长4.6%。二是小微企业融资环境持续改善。",
+        "首先要把思想统一到以下要求上来。二是压实各级责任。三是加强督查问效。",
+        "①农村公路新改建82公里；②危桥改造9座；③新增通客车自然村16个。",
+        "①参保率达到97.2%；②报销比例提高5个百分点。\n③签约服务覆盖8.6万人。\n④建成医共体3个。",
+        "（1）下达资金1.6亿元；（2）实施项目54个；（3）户均增收3200元。",
+        # an excerpt opening further on than the second item
+        "五、持续保障和改善民生\n城镇新增就业6200人。\n六、推进政府自身建设",
+        "（三）深化农村改革\n完成改革任务。\n（四）加强乡村治理",
+        "附件：1.重点项目计划表\n2.任务分解表\n3.考核评分细则",
+        "全县一、二级公路286公里，三、四级公路实现建制村全覆盖。",
+        "年度目标是：1年打基础、2年见成效、3年上台阶。5、6月份抓好夏粮收购。",
+        "城投公司完成①号地块平整，③号地块已进入招拍挂程序。",
+        "群众意见集中在两点：其一，环节偏多；其二，态度欠佳。二者必居其一的思维要不得。",
+        "报告分以下几个部分：一、三年来的工作；二、今后的任务；三、政府自身建设。",
+        # an announcement earlier in the paragraph before a run of 一、 under （二）
+        "（一）当前形势\n（二）今后的方针\n必须贯彻执行下列十条方针。这些方针是经验的总结。\n一、加快农业发展\n二、发展消费品工业",
+    ],
+)
+def test_round_two_correct_text_is_quiet(text: str) -> None:
+    assert flagged(text, RULE) == []
+
+
+def test_user_can_extend_cue_exclusions() -> None:
+    text = "全县重点以下沉干部为抓手推进治理。二是完善网格化管理。"
+    assert flagged(text, RULE) == ["二是"]
+    assert flagged(text, RULE, options={"extend-cue-exclusions": ["以下沉"]}) == []
+
+
 def test_user_can_extend_enumeration_cues() -> None:
     text = "一、重点工作\n1.招商引资成效明显，主要包括\n（一）工业经济稳中有进。\n（二）服务业加快恢复。"
     assert flagged(text, RULE) == ["（一）"]
