@@ -185,6 +185,7 @@ class Placeholder(Rule):
         self._surnames = frozenset(str(data.get("surnames", "")))
         self._question_guards = frozenset(str(data.get("question-guards", "")))
         self._note_guards = frozenset(str(data.get("bare-note-guards", "")))
+        self._note_after_guards = frozenset(str(data.get("bare-note-after-guards", "")))
         self._forms = [self._form(spec) for spec in data.get("markers", [])]
         self._all_marker_chars = frozenset("".join(f.chars for f in self._forms))
 
@@ -350,8 +351,12 @@ class Placeholder(Rule):
         before2, after2 = scan.char(start - 2), scan.char(end + 1)
         word_before = _is_latin(before2) and before2 not in _LATIN_MARKERS
         word_after = _is_latin(after2) and after2 not in _LATIN_MARKERS
+        if prev in ".．" and before2 in _DIGITS and has_unit:
+            return False  # a half-filled decimal: "1.x亿元"
         if (prev in "-/\\" and word_before) or (prev in ".@#:：_+＋" and (word_before or before2 in _DIGITS)):
             return True  # "Mac-X", "a.x", "1+X"; but "20xx-20xx年" is two blanks
+        if prev in "+＋" and end - start == 1 and not has_unit:
+            return True  # the "互联网+X", "党建+N" slogan form
         if prev == " " and (word_before or before2 in _DIGITS) and not has_unit:
             return True  # "iPhone X", "3 x 4"; but "GDP XX亿元" is a blank
         if (
@@ -401,8 +406,8 @@ class Placeholder(Rule):
             prev = text[start - 1] if start > 0 else "\n"
             note_end = match.end("note")
             after = text[note_end] if note_end < len(text) else "\n"
-            if prev in self._note_guards:
-                continue  # prose: "资料尚待补充"
+            if prev in self._note_guards or after in self._note_after_guards:
+                continue  # prose: "资料尚待补充", "材料待补充的申请人"
             if match.group("note").isascii():
                 if _is_latin(prev) or _is_latin(after):
                     continue  # part of a Latin word: "TODOS"
