@@ -135,6 +135,43 @@ def _resolution(q: Quantity) -> float:
     return scale * 10.0**-decimals
 
 
+def _half_step(q: Quantity) -> float:
+    """Half the rounding step of a number used in a division: 3.2 -> 0.05, 120万 -> 5000, 150 -> 0."""
+    resolution = _resolution(q)
+    if resolution:
+        return resolution / 2
+    match = _ARABIC_PART_RE.search(q.text)
+    if not match:
+        return 0.0
+    try:
+        written = float(match.group(0).replace(",", "").replace("，", ""))
+    except ValueError:
+        return 0.0
+    scale = q.value / written if written else 1.0
+    return scale / 2 if scale >= 1e4 - 1e-6 else 0.0
+
+
+def _stated_step(q: Quantity) -> float:
+    """Half the rounding step of a stated result: 3.2 -> 0.05, 80 -> 5, 3000 -> 500, 7 -> 0.5."""
+    resolution = _resolution(q)
+    if resolution:
+        return resolution / 2
+    match = _ARABIC_PART_RE.search(q.text)
+    if not match:
+        return 0.5
+    digits = match.group(0).replace(",", "").replace("，", "")
+    zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+    scale = q.value / float(digits) if float(digits) else 1.0
+    return 0.5 * scale * 10.0**zeros
+
+
+def _percent_step(q: Quantity) -> float:
+    """Half the last written digit of a percentage: 25% -> 0.5, 94.7% -> 0.05."""
+    match = _ARABIC_PART_RE.search(q.text)
+    decimals = len(match.group(1) or "") if match else 0
+    return 0.5 * 10.0**-decimals
+
+
 class InconsistentTotal(Rule):
     """合计与分项、数量与列举、比率不一致。
 
@@ -239,6 +276,30 @@ class InconsistentTotal(Rule):
         self.change_re = regex.compile(_alternation(d["change-words"]))
         self.rate_fillers = tuple(sorted(d["rate-fillers"], key=len, reverse=True))
         self.household_units = set(d["household-units"])
+        # Derived numbers: averages, changes, shares.
+        per = _alternation(d["average-units"])
+        self.average_re = regex.compile(rf"(?:(?P<u1>{per})均|平均每(?P<u2>{per})|每(?P<u3>{per})平均)")
+        self.average_change_re = regex.compile(_alternation(d["average-change-words"]))
+        self.average_filler_pattern = regex.compile(_alternation(d["average-fillers"]))
+        periods = _alternation(d["base-periods"])
+        self.compare_re = regex.compile(
+            rf"(?:{_alternation(d['compare-words'])})(?:{periods}|\d{{4}}年(?:同期|底|末)?)的?(?=[\d０-９])"
+        )
+        self.from_to_re = regex.compile(rf"(?:由|从)(?:{periods}|\d{{4}}年(?:底|末)?)?的?(?=[\d０-９])")
+        self.to_re = regex.compile(r"\p{Han}{0,3}?(?:到|至)(?:\d{4}年(?:底|末)?的?)?")
+        self.decrease_words = set(d["decrease-words"])
+        verbs = _alternation([*d["increase-words"], *d["decrease-words"]])
+        self.change_after_re = regex.compile(rf"(?:相比|相较)?[，,]?(?:分别)?(?P<verb>{verbs})了?")
+        self.share_re = regex.compile(_alternation(d["share-words"]))
+        self.general_classifiers = set(d["general-classifiers"])
+        self.real_growth_re = regex.compile(_alternation(d["real-growth-words"]))
+        # Slogans and the items that repeat their key word: "四个一批：关停一批、整合一批……".
+        slogan_intro = _alternation(d["slogan-intro-words"])
+        self.slogan_re = regex.compile(
+            rf"(?<![\d{NUMERAL_CHARS}第])(?P<num>十|[两二三四五六七八九])(?P<ge>个)?"
+            rf"(?P<head>(?![{NUMERAL_CHARS.replace('一', '')}])\p{{Han}}{{1,4}})"
+            rf"(?P<close>[”」』])?(?P<noun>\p{{Han}}{{0,4}})(?:[：:]|[，,](?:{slogan_intro})[：:，,]?)"
+        )
         self.person_units = set(d["person-units"])
 
     # ------------------------------------------------------------------ helpers
@@ -284,12 +345,20 @@ class InconsistentTotal(Rule):
             findings.extend(self._list_before_count(sentence, depths))
             findings.extend(self._count_before_list(sentence, depths))
             findings.extend(self._rates(doc, sentence))
+            findings.extend(self._averages(doc, sentence))
+            findings.extend(self._changes(doc, sentence))
+            findings.extend(self._shares(doc, sentence))
         findings.extend(self._announced_lists(doc))
         findings.extend(self._households(doc))
-        seen: set[tuple[int, int]] = set()
+        slogans = list(self._slogans(doc))
+        last_end = -1
         for finding in sorted(findings, key=lambda f: (f.start, f.end)):
-            if (finding.start, finding.end) not in seen:
-                seen.add((finding.start, finding.end))
+            if finding.start >= last_end:
+                last_end = finding.end
+                yield finding
+        for finding in slogans:
+            # A slogan another check has already counted ("三个确保") is reported once.
+            if not any(f.start < finding.end and finding.start < f.end for f in findings):
                 yield finding
 
     # ---------------------------------------------------------- totals and parts
@@ -522,15 +591,18 @@ class InconsistentTotal(Rule):
             return True
         for one, other in self.complement_prefixes:
             for a, b in ((first, second), (second, first)):
-                if a.startswith(one) and b.startswith(other) and a[len(one) :] == b[len(other) :]:
+                rest = a[len(one) :]
+                # A one-character prefix pairs bare names only: 男/女, not 男方起诉/女方起诉.
+                paired = a.startswith(one) and b.startswith(other) and rest == b[len(other) :]
+                if paired and (not rest or min(len(one), len(other)) > 1):
                     return True
         return False
 
     def _disjoint(self, doc: Document, parts: Sequence[_Part]) -> bool:
-        """True when every two parts are told apart by ranges: "超过20万元" and "低于10万元"."""
+        """True when every two parts are told apart by ranges of one measure: "收入超过20万元", "低于10万元"."""
         if len(parts) < 2:
             return False
-        ranges: list[tuple[str, float, float]] = []
+        ranges: list[tuple[str, float, float, str]] = []
         for part in parts:
             clause = part.clause
             offset = clause.find(part.quantity.text)
@@ -538,29 +610,42 @@ class InconsistentTotal(Rule):
             if bound is None:
                 return False
             ranges.append(bound)
-        for (f1, lo1, hi1), (f2, lo2, hi2) in itertools.combinations(ranges, 2):
+        for (f1, lo1, hi1, m1), (f2, lo2, hi2, m2) in itertools.combinations(ranges, 2):
             if f1 != f2 or not (hi1 <= lo2 or hi2 <= lo1):
+                return False
+            # "12个乡镇财政收入超过……，8个乡镇税收低于……" ranges two different measures.
+            shared = next(
+                (i for i, (a, b) in enumerate(zip(m1, m2, strict=False)) if a != b), min(len(m1), len(m2))
+            )
+            m1, m2 = m1[shared:], m2[shared:]
+            if m1 and m2 and not any(m1[i : i + 2] in m2 for i in range(len(m1) - 1)):
                 return False
         return True
 
-    def _bound_in(self, rest: str) -> tuple[str, float, float] | None:
-        """The one-sided range a clause puts its part in: ("元", 200000, inf) for "收入超过20万元"."""
+    def _bound_in(self, rest: str) -> tuple[str, float, float, str] | None:
+        """The one-sided range a clause puts its part in, with the words naming the measure:
+        ("元", 200000, inf, "村集体经济收入") for "村集体经济收入超过20万元"."""
         bounds = []
+        lower, upper = self.lower_bound_words, self.upper_bound_words
         for q in find_quantities(rest):
             family = self._family(q)
             if family is None or not q.is_amount:
                 continue
             before, written, after = rest[: q.start], q.text, rest[q.end :]
-            lower, upper = self.lower_bound_words, self.upper_bound_words
+            measure = before
+            for word in (*lower, *upper):
+                if measure.endswith(word):
+                    measure = measure[: -len(word)]
+                    break
             if (
                 before.endswith(lower)
                 or written.startswith(lower)
                 or written.endswith(lower)
                 or after.startswith(lower)
             ):
-                bounds.append((family, q.value, math.inf))
+                bounds.append((family, q.value, math.inf, measure))
             elif before.endswith(upper) or written.startswith(upper) or after.startswith(upper):
-                bounds.append((family, -math.inf, q.value))
+                bounds.append((family, -math.inf, q.value, measure))
         return bounds[0] if len(bounds) == 1 else None
 
     def _judge(
@@ -607,6 +692,25 @@ class InconsistentTotal(Rule):
                 total.end,
                 f"合计与分项不一致：合计应为{shown_total}，各分项之和为{shown_sum}（{terms}），"
                 "分项之和小于合计，请核对是否漏列分项或数字有误",
+                severity=Severity.WARNING,
+            )
+            return
+        # Parts rounded to the same step as the total may miss it by a fraction of a step, but a whole
+        # step or more in a list that is all of the total ("1.8万人、0.9万人" of 2.6万人) needs a look.
+        step = max([_resolution(total), *(p.resolution for p in parts)])
+        difference = sum(p.quantity.value for p in parts) - total.value
+        if (
+            step
+            and not approximate
+            and len(parts) >= 2
+            and (difference > 0 or (exhaustive and not open_list))
+            and abs(difference) >= step * (1 - 1e-6)
+        ):
+            yield Finding(
+                total.start,
+                total.end,
+                f"合计与分项不一致：合计为{shown_total}，各分项之和为{shown_sum}（{terms}），"
+                "相差超过末位一个单位，若非四舍五入所致，请核对合计或分项数字",
                 severity=Severity.WARNING,
             )
 
@@ -812,6 +916,92 @@ class InconsistentTotal(Rule):
                 severity=severity,
             )
 
+    def _slogans(self, doc: Document) -> Iterator[Finding]:
+        """ "四个一批：关停取缔一批、整合搬迁一批、整改提升一批": the count against the items repeating its key."""
+        for paragraph in doc.paragraphs:
+            text = paragraph.text
+            if not any(ch in text for ch in "两二三四五六七八九十"):
+                continue
+            depths: list[int] | None = None
+            for match in self.slogan_re.finditer(text):
+                quoted = bool(match.group("close"))
+                if quoted and (match.start() == 0 or text[match.start() - 1] not in "“「『"):
+                    continue
+                count = _count_value(match.group("num"))
+                if count is None or count < 2:
+                    continue
+                if depths is None:
+                    depths = _depths(text)
+                items, ended = self._slogan_items(text, depths, match.end())
+                if not items or items[0].startswith(self.nested_starts):
+                    continue
+                head = match.group("head")
+                if quoted:
+                    # "四查四看": the key is the word repeated before the inner numeral.
+                    keys = [regex.split(f"[{NUMERAL_CHARS.replace('一', '')}]", head)[0]]
+                else:
+                    keys = [head[:n] for n in range(len(head), 0, -1)]
+                key = next((k for k in keys if self._slogan_item(items[0], k, quoted)), None)
+                if key is None:
+                    continue
+                run = 0
+                for item in items:
+                    if not self._slogan_item(item, key, quoted):
+                        break
+                    run += 1
+                if run < 2 or run == count:
+                    continue
+                if run < count and (run < len(items) or not ended or items[-1].endswith(self.etc_words)):
+                    continue
+                start = paragraph.start + match.start()
+                end = paragraph.start + match.end("head")
+                shown = text[match.start() : match.end("head")]
+                yield Finding(
+                    start,
+                    end,
+                    f"数量与列举不一致：「{shown}」表示{count}项，但其后列举了{run}项，请核对数量或补全列举",
+                )
+
+    def _slogan_items(self, text: str, depths: Sequence[int], start: int) -> tuple[list[str], bool]:
+        """The items of the list starting at ``start`` and whether the list plainly ends with its sentence."""
+        items: list[str] = []
+        begin = start
+        base = depths[start] if start < len(depths) else 0
+        ceiling = min(len(text), start + 2 * MAX_SPAN)
+        for i in range(start, ceiling):
+            ch = text[i]
+            if depths[i] < base:
+                return items, False
+            if depths[i] != base:
+                continue
+            if ch in "。！？!?":
+                items.append(text[begin:i].strip())
+                return [item for item in items if item], True
+            if ch in "、，,；;":
+                items.append(text[begin:i].strip())
+                begin = i + 1
+                if len(items) > MAX_PARTS:
+                    return items, False
+        if ceiling == len(text):
+            items.append(text[begin:ceiling].strip())
+            return [item for item in items if item], True
+        return items, False
+
+    @staticmethod
+    def _slogan_item(item: str, key: str, quoted: bool) -> bool:
+        """True when ``item`` repeats the slogan's key: "关停取缔一批" for 一批, "查思想认识" for 查."""
+        item = item.rstrip("等")
+        if quoted and len(key) > 1:
+            return key in item
+        if len(key) == 1 and not quoted:
+            return item.startswith(key)
+        return (
+            item.startswith(key)
+            or item.startswith("一" + key)
+            or item.endswith(key)
+            or (quoted and key in item)
+        )
+
     def _list_ends_here(self, doc: Document, first: Marker, last: Marker) -> bool:
         """True when a short 一是…二是 list plainly ends in its own paragraph, with nothing that goes on."""
         if first.paragraph != last.paragraph:
@@ -891,6 +1081,225 @@ class InconsistentTotal(Rule):
                 q.end,
                 f"比率与数字不符：由{first.text}和{second.text}算得{rate.group()}约为{format_number(round(expected, 1))}%，"
                 f"文中写作{q.text}，请核对",
+            )
+
+    # -------------------------------------------------------- derived numbers
+    def _averages(self, doc: Document, sentence: Span) -> Iterator[Finding]:
+        """ "86户320人，户均3.2人": an average against the total and the count it is taken over."""
+        text = sentence.text
+        base = sentence.start
+        for match in self.average_re.finditer(text):
+            per = match.group("u1") or match.group("u2") or match.group("u3") or ""
+            per_family = self.family.get(per, per)
+            stated = next((q for q in self._quantities_in(doc, base + match.end(), base + len(text))), None)
+            if stated is None or not stated.is_amount:
+                continue
+            gap = text[match.end() : stated.start - base]
+            if len(gap) > 8 or not regex.fullmatch(r"\p{Han}*", gap) or self.average_change_re.search(gap):
+                continue
+            family = self._family(stated)
+            if family is None or family == per_family:
+                continue
+            window = max(0, match.start() - MAX_SPAN)
+            before = [q for q in self._quantities_in(doc, base + window, base + match.start()) if q.is_amount]
+            totals = [q for q in before if self._family(q) == family]
+            counts = [
+                q
+                for q in before
+                if self._counts_units(text[q.end - base : q.end - base + 4], q, per, per_family)
+            ]
+            if len(totals) != 1 or len(counts) != 1 or counts[0].value < 2:
+                continue
+            total, count = totals[0], counts[0]
+            total_prefix = text[max(0, total.start - base - 3) : total.start - base]
+            if "均" in total_prefix or "每" in total_prefix:
+                continue
+            noun = regex.sub(self.average_filler_pattern, "", gap)
+            if noun and not self._share_words(noun, self._clause_before(text, total.start - base)):
+                continue  # "粮食播种面积10万亩，户均耕地5.6亩": the average is of something else
+            t_low, t_high = _bounds(total)
+            c_low, c_high = _bounds(count)
+            s_low, s_high = _bounds(stated)
+            if math.isinf(t_high) or math.isinf(c_high) or math.isinf(s_high):
+                continue
+            expected = total.value / count.value
+            slack = (
+                _stated_step(stated)
+                + _half_step(total) / count.value
+                + total.value * _half_step(count) / count.value**2
+                + 0.02 * expected
+            )
+            low_expected, high_expected = t_low / c_high, t_high / max(c_low, 1e-9)
+            if s_low - slack <= high_expected and low_expected <= s_high + slack:
+                continue
+            unit = display_unit(stated)
+            yield Finding(
+                stated.start,
+                stated.end,
+                f"平均数与总数不符：由{total.text}和{count.text}算得{match.group()}约为"
+                f"{format_quantity(round(expected, 2) if expected < 1e4 else round(expected), unit)}，"
+                f"文中写作{stated.text}，请核对",
+            )
+
+    def _counts_units(self, after: str, q: Quantity, per: str, per_family: str) -> bool:
+        """True when ``q`` counts what an average is taken over: 86户 for 户均, "15所学校" for 校均.
+
+        ``after`` is the text just after ``q``, which names what a general classifier counts."""
+        if not q.is_amount or not q.unit:
+            return False
+        if self.family.get(q.unit, q.unit) == per_family:
+            return True
+        return q.unit in self.general_classifiers and per in after
+
+    @staticmethod
+    def _clause_before(text: str, end: int) -> str:
+        start = end
+        while start > 0 and end - start < 40 and text[start - 1] not in CLAUSE_MARKS + "。、":
+            start -= 1
+        return text[start:end]
+
+    @staticmethod
+    def _share_words(first: str, second: str) -> bool:
+        """True when two names share a two-character word or two characters: "招生" and "招收新生"."""
+        if any(first[i : i + 2] in second for i in range(len(first) - 1)):
+            return True
+        common = set(first) & set(second)
+        return len(common) >= 2 or (len(first) == 1 and first in second)
+
+    def _changes(self, doc: Document, sentence: Span) -> Iterator[Finding]:
+        """ "120万人次，比上年的100万人次增长25%", "由12.3%降至0，下降了13.3个百分点"."""
+        text = sentence.text
+        base = sentence.start
+        if self.real_growth_re.search(text):
+            return  # growth at comparable prices need not match the current-price values
+        for cue in self.compare_re.finditer(text):
+            previous = self._quantity_at(doc, base + cue.end())
+            if previous is None or not previous.is_amount or previous.approximate:
+                continue
+            change = self.change_after_re.match(text, previous.end - base)
+            if not change:
+                continue
+            stated = self._quantity_at(doc, base + change.end())
+            if stated is None:
+                continue
+            family = self._family(previous) or ("%" if previous.unit == "%" else None)
+            if family is None:
+                continue
+            current = next(
+                (
+                    q
+                    for q in reversed(
+                        self._quantities_in(doc, base + max(0, cue.start() - 40), base + cue.start())
+                    )
+                    if q.is_amount and (self._family(q) or q.unit) == family
+                ),
+                None,
+            )
+            if current is None or current.approximate or "。" in text[current.end - base : cue.start()]:
+                continue
+            yield from self._judge_change(current, previous, stated, change.group("verb"))
+        for cue in self.from_to_re.finditer(text):
+            previous = self._quantity_at(doc, base + cue.end())
+            if previous is None or not previous.is_amount or previous.approximate:
+                continue
+            to = self.to_re.match(text, previous.end - base)
+            if not to:
+                continue
+            current = self._quantity_at(doc, base + to.end())
+            if current is None or not current.is_amount or current.approximate:
+                continue
+            change = self.change_after_re.match(text, current.end - base)
+            if not change:
+                continue
+            stated = self._quantity_at(doc, base + change.end())
+            if stated is None:
+                continue
+            if current.unit is None and current.value == 0 and previous.unit == "%":
+                current = Quantity(current.start, current.end, current.text, 0.0, "%", "%", False, False)
+            if (self._family(current) or current.unit) != (self._family(previous) or previous.unit):
+                continue
+            yield from self._judge_change(current, previous, stated, change.group("verb"))
+
+    def _judge_change(
+        self, current: Quantity, previous: Quantity, stated: Quantity, verb: str
+    ) -> Iterator[Finding]:
+        if not stated.is_amount or stated.approximate or previous.value <= 0:
+            return
+        sign = -1.0 if verb in self.decrease_words else 1.0
+        if stated.unit == "百分点" and current.unit == "%" and previous.unit == "%":
+            expected = current.value - previous.value
+            slack = _percent_step(stated) + _half_step(current) + _half_step(previous) + 1e-6
+            shown = f"{format_number(round(abs(expected), 2))}个百分点"
+        elif stated.unit == "%" and current.unit != "%" and self._family(current):
+            expected = (current.value - previous.value) / previous.value * 100
+            slack = (
+                _percent_step(stated)
+                + 0.1
+                + 100 * _half_step(current) / previous.value
+                + 100 * current.value * _half_step(previous) / previous.value**2
+            )
+            shown = f"{format_number(round(abs(expected), 1))}%"
+        else:
+            return
+        if abs(sign * stated.value - expected) <= slack:
+            return
+        direction = "增长" if expected > 0 else "下降"
+        yield Finding(
+            stated.start,
+            stated.end,
+            f"增减幅度与数字不符：由{previous.text}变为{current.text}，应为{direction}{shown}，"
+            f"文中写作{verb}{stated.text}，请核对",
+        )
+
+    def _shares(self, doc: Document, sentence: Span) -> Iterator[Finding]:
+        """ "1.2万人，其中老年人3100人，占比35%": a share against its part and whole."""
+        text = sentence.text
+        base = sentence.start
+        for share in self.share_re.finditer(text):
+            if text.endswith(("分别", "均"), 0, share.start()):
+                continue  # "分别占60%和66.7%": shares of several parts
+            stated = self._rate_value(doc, sentence, share.end())
+            if stated is None or stated.approximate:
+                continue
+            among = text.rfind("其中", max(0, share.start() - MAX_SPAN), share.start())
+            if among <= 0 or text[among - 1] not in CLAUSE_MARKS:
+                continue
+            clause_start = among - 1
+            while clause_start > 0 and text[clause_start - 1] not in CLAUSE_MARKS + "。":
+                clause_start -= 1
+            inside = [
+                q for q in self._quantities_in(doc, base + among, base + share.start()) if self._family(q)
+            ]
+            if not inside or any(
+                q.unit == "%" for q in self._quantities_in(doc, base + among, base + share.start())
+            ):
+                continue
+            part = inside[-1]
+            if sum(1 for ch in text[part.end - base : share.start()] if ch in CLAUSE_MARKS + "、") > 1:
+                continue  # the share is not right after its part
+            family = self._family(part)
+            wholes = [
+                q
+                for q in self._quantities_in(doc, base + clause_start, base + among)
+                if self._family(q) == family
+            ]
+            if len(wholes) != 1 or part.approximate or wholes[0].approximate or wholes[0].value <= 0:
+                continue
+            whole = wholes[0]
+            expected = part.value / whole.value * 100
+            slack = (
+                _percent_step(stated)
+                + 0.1
+                + 100 * _half_step(part) / whole.value
+                + 100 * part.value * _half_step(whole) / whole.value**2
+            )
+            if abs(stated.value - expected) <= slack:
+                continue
+            yield Finding(
+                stated.start,
+                stated.end,
+                f"占比与数字不符：由{part.text}和{whole.text}算得占比约为{format_number(round(expected, 1))}%，"
+                f"文中写作{stated.text}，请核对",
             )
 
     def _households(self, doc: Document) -> Iterator[Finding]:
