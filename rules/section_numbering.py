@@ -126,11 +126,13 @@ def _push(stack: list[_Frame], frame: _Frame) -> None:
 class SectionNumbering(Rule):
     """标题或列举序号跳号、重号或层级混用。
 
-    作用：检查标题序号（一、→（一）→ 1. →（1））和正文中“一是、二是”“第一，第二，”列举的编号：
-    跳号（一、二、四、）、重号（一是、二是、二是）、列举不从一开始、“三是”漏写“是”（三加强……）、
-    同一文档中括号或标点宽度混用（（一）与(二)、1.与2、），以及一级标题之后序号回到“二、”
-    这类疑似漏写上一级标题的情况。新的上级标题之下重新从“一”编号、以冒号或“以下”引出的
-    列举重新编号，都是正确的；引号、书名号内的文字、“一、二、三产业”“统一是”“1.5万”等不是序号。
+    作用：检查标题序号（一、→（一）→ 1. →（1））和正文中“一是、二是”“第一，第二，”“其一，其二，”
+    及“：（一）…；（二）…”“①…②…”列举的编号：跳号（一、二、四、）、重号（一是、二是、二是）、
+    列举不从一开始（“以下几项工作。二是……”、全文从“（二）”开始）、“三是”漏写“是”（三加强……）、
+    序列中混入别的序号形式（一、二、3、四、）、括号或标点宽度混用（（一）与(二)、1.与2、），
+    以及一级标题之后序号回到“二、”这类疑似漏写上一级标题的情况。新的上级标题之下重新从“一”编号、
+    以冒号或“以下”引出的列举重新编号、从“九、”等靠后序号开始的节选，都是正确的；引号、书名号内的
+    文字、“一、二、三产业”“一、二级公路”“统一是”“1.5万”“③号楼”等不是序号。
 
     为什么：GB/T 9704—2012 7.3.3 规定结构层次序数依次为“一、”“（一）”“1.”“（1）”。序号跳号、
     重号或层级错乱，读者无法判断内容归属，也是公文校对中最常见的硬伤之一。
@@ -167,6 +169,10 @@ class SectionNumbering(Rule):
         self._numeral_words: list[str] = sorted(self.data.get("numeral-words", []), key=len, reverse=True)
         self._cue_exclusions: list[str] = sorted(self.data.get("cue-exclusions", []), key=len, reverse=True)
         self._first_item_words: list[str] = list(self.data.get("first-item-words", []))
+        count_words = "|".join(regex.escape(w) for w in self.data.get("enumeration-count-words", []))
+        self._count_cue_re = (
+            regex.compile(rf"[两二三四五六七八九十几多]{{1,2}}个?(?:{count_words})") if count_words else None
+        )
         self._number_below_re = regex.compile(r"[\d０-９.%％]{1,12}\s{0,2}(?:以下|以上)")
         self._bare_re = regex.compile(
             rf"(?:^|(?<=[{_SENTENCE_MARKS}]))(?P<num>[二三四五六七八九十])(?P<next>\p{{Han}})"
@@ -203,7 +209,9 @@ class SectionNumbering(Rule):
         last = self._number_below_re.sub("", last)
         for phrase in self._cue_exclusions:
             last = last.replace(phrase, "")
-        return any(cue in last for cue in self._enumeration_cues)
+        if any(cue in last for cue in self._enumeration_cues):
+            return True
+        return self._count_cue_re is not None and self._count_cue_re.search(last) is not None
 
     def _mentions_enumeration(self, paragraph: Paragraph | None) -> bool:
         """True when any sentence of ``paragraph`` announces a list ("执行下列十条方针。这些方针……")."""
