@@ -93,7 +93,7 @@ class _Part:
     low: float
     high: float
     resolution: float
-    label: str = ""  # the words naming the part: "男性" in "男性70人"
+    label: str = ""  # the words before the part in its clause: "其中男性" in "其中男性70人"
     clause: str = ""  # its whole clause
 
 
@@ -152,7 +152,7 @@ def _half_step(q: Quantity) -> float:
 
 
 def _stated_step(q: Quantity) -> float:
-    """Half the rounding step of a stated result: 3.2 -> 0.05, 80 -> 5, 3000 -> 500, 7 -> 0.5."""
+    """Half the rounding step of a stated result: 3.2 -> 0.05, 80 -> 0.5, 3000 -> 50, 7 -> 0.5."""
     resolution = _resolution(q)
     if resolution:
         return resolution / 2
@@ -160,7 +160,9 @@ def _stated_step(q: Quantity) -> float:
     if not match:
         return 0.5
     digits = match.group(0).replace(",", "").replace("，", "")
-    zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+    # Trailing zeros may be rounding, but two significant digits are meant: 3000 -> 100, 200 -> 10.
+    zeros = min(len(digits) - len(digits.rstrip("0")), len(digits) - 2) if digits.strip("0") else 0
+    zeros = max(zeros, 0)
     scale = q.value / float(digits) if float(digits) else 1.0
     return 0.5 * scale * 10.0**zeros
 
@@ -243,6 +245,7 @@ class InconsistentTotal(Rule):
         ]
         self.lower_bound_words = tuple(d["lower-bound-words"])
         self.upper_bound_words = tuple(d["upper-bound-words"])
+        self.bound_re = regex.compile(_alternation([*d["lower-bound-words"], *d["upper-bound-words"]]))
         self.overlap_re = regex.compile(_alternation(d["overlap-words"]))
         # Counts and lists.
         classifiers = _alternation(d["count-classifiers"])
@@ -295,6 +298,10 @@ class InconsistentTotal(Rule):
         self.real_growth_re = regex.compile(_alternation(d["real-growth-words"]))
         # Slogans and the items that repeat their key word: "四个一批：关停一批、整合一批……".
         slogan_intro = _alternation(d["slogan-intro-words"])
+        not_one = NUMERAL_CHARS.replace("一", "")
+        self.slogan_part_re = regex.compile(
+            rf"(?<![\d{NUMERAL_CHARS}第])(?P<num>十|[两二三四五六七八九])个?(?P<key>(?:(?![{not_one}])\p{{Han}}){{1,4}})"
+        )
         self.slogan_re = regex.compile(
             rf"(?<![\d{NUMERAL_CHARS}第])(?P<num>十|[两二三四五六七八九])(?P<ge>个)?"
             rf"(?P<head>(?![{NUMERAL_CHARS.replace('一', '')}])\p{{Han}}{{1,4}})"
@@ -443,6 +450,8 @@ class InconsistentTotal(Rule):
                     end += 1
                 remainder = (stop.end(), end)
             parts_end = stop.start()
+        if require_disjoint and remainder is None and not self.bound_re.search(text, parts_start, parts_end):
+            return  # no remainder and no ranges: the groups may overlap
         yield from self._compare(
             doc,
             sentence,
@@ -543,7 +552,7 @@ class InconsistentTotal(Rule):
                         uncertain = True
                         continue
                     low, high = _bounds(q)
-                    label = self._label(clause_prefix) if len(same) == 1 else ""
+                    label = clause_prefix if len(same) == 1 else ""
                     parts.append(_Part(q, low, high, _resolution(q), label, text[c_start:c_end]))
             if not parts or (not after and len(parts) < 2):
                 continue
@@ -584,7 +593,7 @@ class InconsistentTotal(Rule):
         """Two parts named as a pair that makes up the whole: 男性/女性, 农业人口/非农业人口."""
         if len(parts) != 2:
             return False
-        first, second = parts[0].label, parts[1].label
+        first, second = self._label(parts[0].label), self._label(parts[1].label)
         if not first or not second:
             return False
         if first == "非" + second or second == "非" + first:
@@ -592,9 +601,7 @@ class InconsistentTotal(Rule):
         for one, other in self.complement_prefixes:
             for a, b in ((first, second), (second, first)):
                 rest = a[len(one) :]
-                # A one-character prefix pairs bare names only: 男/女, not 男方起诉/女方起诉.
-                paired = a.startswith(one) and b.startswith(other) and rest == b[len(other) :]
-                if paired and (not rest or min(len(one), len(other)) > 1):
+                if a.startswith(one) and b.startswith(other) and rest == b[len(other) :]:
                     return True
         return False
 
@@ -924,43 +931,50 @@ class InconsistentTotal(Rule):
                 continue
             depths: list[int] | None = None
             for match in self.slogan_re.finditer(text):
-                quoted = bool(match.group("close"))
-                if quoted and (match.start() == 0 or text[match.start() - 1] not in "“「『"):
-                    continue
-                count = _count_value(match.group("num"))
-                if count is None or count < 2:
-                    continue
+                if match.group("close"):
+                    # A quoted slogan, maybe of several parts: "四查四看", "两手抓、两手硬".
+                    opening = max(
+                        text.rfind(mark, max(0, match.start() - 12), match.start() + 1) for mark in "“「『"
+                    )
+                    if opening < 0 or any(mark in text[opening : match.start()] for mark in "”」』"):
+                        continue
+                    shown_start, shown_end = opening + 1, match.end("head")
+                    pairs = [
+                        (_count_value(m.group("num")), [m.group("key")])
+                        for m in self.slogan_part_re.finditer(text, shown_start, shown_end)
+                    ]
+                else:
+                    head = match.group("head")
+                    shown_start, shown_end = match.start(), match.end("head")
+                    pairs = [(_count_value(match.group("num")), [head[:n] for n in range(len(head), 0, -1)])]
                 if depths is None:
                     depths = _depths(text)
                 items, ended = self._slogan_items(text, depths, match.end())
                 if not items or items[0].startswith(self.nested_starts):
                     continue
-                head = match.group("head")
-                if quoted:
-                    # "四查四看": the key is the word repeated before the inner numeral.
-                    keys = [regex.split(f"[{NUMERAL_CHARS.replace('一', '')}]", head)[0]]
-                else:
-                    keys = [head[:n] for n in range(len(head), 0, -1)]
-                key = next((k for k in keys if self._slogan_item(items[0], k, quoted)), None)
-                if key is None:
-                    continue
-                run = 0
-                for item in items:
-                    if not self._slogan_item(item, key, quoted):
-                        break
-                    run += 1
-                if run < 2 or run == count:
-                    continue
-                if run < count and (run < len(items) or not ended or items[-1].endswith(self.etc_words)):
-                    continue
-                start = paragraph.start + match.start()
-                end = paragraph.start + match.end("head")
-                shown = text[match.start() : match.end("head")]
-                yield Finding(
-                    start,
-                    end,
-                    f"数量与列举不一致：「{shown}」表示{count}项，但其后列举了{run}项，请核对数量或补全列举",
-                )
+                quoted = bool(match.group("close"))
+                for count, keys in pairs:
+                    if count is None or count < 2:
+                        continue
+                    key = next((k for k in keys if self._slogan_item(items[0], k, quoted)), None)
+                    if key is None:
+                        continue
+                    run = 0
+                    for item in items:
+                        if not self._slogan_item(item, key, quoted):
+                            break
+                        run += 1
+                    if run < 2 or run == count:
+                        continue
+                    if run < count and (run < len(items) or not ended or items[-1].endswith(self.etc_words)):
+                        continue
+                    shown = text[shown_start:shown_end]
+                    yield Finding(
+                        paragraph.start + shown_start,
+                        paragraph.start + shown_end,
+                        f"数量与列举不一致：「{shown}」表示{count}项，但其后列举了{run}项，请核对数量或补全列举",
+                    )
+                    break
 
     def _slogan_items(self, text: str, depths: Sequence[int], start: int) -> tuple[list[str], bool]:
         """The items of the list starting at ``start`` and whether the list plainly ends with its sentence."""
@@ -995,6 +1009,8 @@ class InconsistentTotal(Rule):
             return key in item
         if len(key) == 1 and not quoted:
             return item.startswith(key)
+        if key.startswith("一") and key in item:
+            return True  # "两个一批：培育一批龙头企业"
         return (
             item.startswith(key)
             or item.startswith("一" + key)
@@ -1091,7 +1107,10 @@ class InconsistentTotal(Rule):
         for match in self.average_re.finditer(text):
             per = match.group("u1") or match.group("u2") or match.group("u3") or ""
             per_family = self.family.get(per, per)
-            stated = next((q for q in self._quantities_in(doc, base + match.end(), base + len(text))), None)
+            stated = next(
+                iter(self._quantities_in(doc, base + match.end(), base + min(len(text), match.end() + 30))),
+                None,
+            )
             if stated is None or not stated.is_amount:
                 continue
             gap = text[match.end() : stated.start - base]
@@ -1127,7 +1146,7 @@ class InconsistentTotal(Rule):
                 _stated_step(stated)
                 + _half_step(total) / count.value
                 + total.value * _half_step(count) / count.value**2
-                + 0.02 * expected
+                + 0.05 * expected
             )
             low_expected, high_expected = t_low / c_high, t_high / max(c_low, 1e-9)
             if s_low - slack <= high_expected and low_expected <= s_high + slack:
