@@ -65,6 +65,8 @@ def one(text: str) -> tuple[str, float, str | None, bool, str]:
         ("1至7月", ("1至7月", 7, "月", True, "date")),
         ("第3次", ("3次", 3, "次", False, "ordinal")),
         ("连续3年", ("3年", 3, "年", False, "amount")),
+        ("走访1.8万户次", ("1.8万户次", 18000, "户次", False, "amount")),
+        ("检查企业320家次", ("320家次", 320, "家次", False, "amount")),
     ],
 )
 def test_find_quantities(text: str, expected: tuple[str, float, str | None, bool, str]) -> None:
