@@ -135,6 +135,14 @@ def _resolution(q: Quantity) -> float:
     return scale * 10.0**-decimals
 
 
+def _cut_number(text: str, position: int) -> bool:
+    """True when a number starting at ``position`` is the tail of a longer one: "1，753亿元" read from 753."""
+    before = text[max(0, position - 2) : position]
+    return bool(before) and (
+        before[-1].isdigit() or (len(before) == 2 and before[-1] in "，,．." and before[0].isdigit())
+    )
+
+
 def _half_step(q: Quantity) -> float:
     """Half the rounding step of a number used in a division: 3.2 -> 0.05, 120万 -> 5000, 150 -> 0."""
     resolution = _resolution(q)
@@ -195,7 +203,10 @@ class InconsistentTotal(Rule):
     4. 平均数：“86户320人，户均3.2人”“培训6期360人次，期均80人次”“平均每村……”与总数除以单位数不符
        （按末位四舍五入并留5%余量）。
     5. 增减幅度：“120万人次，比上年的100万人次增长25%”“由12.3%降至0，下降了13.3个百分点”
-       这类与前后两个数值不符的增幅、降幅或百分点（含可比价、增加值、生产总值的句子不查）。
+       “18亿元，比上年增加3亿元，增长10%”“由20万元增加到50万元，增长3.5倍”这类与数值不符的
+       增幅、降幅、倍数或百分点（含可比价、增加值、生产总值的句子不查）。
+    6. 完成与剩余：“共排查隐患52处，已整改48处，剩余5处”中已完成与剩余之和不等于合计；
+       “其中第一产业占15.2%、第二产业占45.6%、第三产业占41.3%”这类同一整体的各分项占比之和超过100%。
 
     为什么：数字是工作总结的硬内容，合计与分项对不上、说“两个”却列了三条、平均数和增幅算错，
     会让读者怀疑全部数据的真实性，也是审核时最常被退回的问题。
@@ -314,6 +325,11 @@ class InconsistentTotal(Rule):
         verbs = _alternation([*d["increase-words"], *d["decrease-words"]])
         self.change_after_re = regex.compile(rf"(?:相比|相较)?[，,]?(?:分别)?(?P<verb>{verbs})了?")
         self.share_re = regex.compile(_alternation(d["share-words"]))
+        self.increment_re = regex.compile(
+            rf"(?:{_alternation(d['increment-cues'])})(?P<verb>{verbs}|多|少)了?(?=[\d０-９])"
+        )
+        self.remaining_re = regex.compile(_alternation(d["remaining-words"]))
+        self.total_clause_re = regex.compile(_alternation(d["total-clause-words"]))
         self.general_classifiers = set(d["general-classifiers"])
         self.real_growth_re = regex.compile(_alternation(d["real-growth-words"]))
         # Slogans and the items that repeat their key word: "四个一批：关停一批、整合一批……".
@@ -375,6 +391,9 @@ class InconsistentTotal(Rule):
             findings.extend(self._averages(doc, sentence))
             findings.extend(self._changes(doc, sentence))
             findings.extend(self._shares(doc, sentence))
+            findings.extend(self._increments(doc, sentence))
+            findings.extend(self._remaining(doc, sentence, depths))
+            findings.extend(self._share_sums(doc, sentence))
         findings.extend(self._announced_lists(doc))
         findings.extend(self._households(doc))
         slogans = list(self._slogans(doc))
@@ -1107,6 +1126,7 @@ class InconsistentTotal(Rule):
             if a <= 0 or b <= 0:
                 continue
             candidates = [b / a * 100, a / b * 100, b / (a + b) * 100, a / (a + b) * 100]
+            candidates += [(a - b) / a * 100, (b - a) / b * 100]  # "抽检200批次，不合格3批次，合格率98.5%"
             decimals = len(q.text.split(".")[1].rstrip("%％")) if "." in q.text else 0
             tolerance = 0.5 * 10.0**-decimals + 0.1
             if any(abs(q.value - c) <= tolerance for c in candidates):
@@ -1145,7 +1165,7 @@ class InconsistentTotal(Rule):
             counts = [
                 q
                 for q in before
-                if self._counts_units(text[q.end - base : q.end - base + 4], q, per, per_family)
+                if self._counts_units(text[max(0, q.start - base - 3) : q.end - base + 4], q, per, per_family)
             ]
             if len(totals) != 1 or len(counts) != 1 or counts[0].value < 2:
                 continue
@@ -1180,15 +1200,15 @@ class InconsistentTotal(Rule):
                 f"文中写作{stated.text}，请核对",
             )
 
-    def _counts_units(self, after: str, q: Quantity, per: str, per_family: str) -> bool:
+    def _counts_units(self, around: str, q: Quantity, per: str, per_family: str) -> bool:
         """True when ``q`` counts what an average is taken over: 86户 for 户均, "15所学校" for 校均.
 
-        ``after`` is the text just after ``q``, which names what a general classifier counts."""
+        ``around`` is ``q`` with the words just before and after it, which name what a general classifier counts."""
         if not q.is_amount or not q.unit:
             return False
         if self.family.get(q.unit, q.unit) == per_family:
             return True
-        return q.unit in self.general_classifiers and per in after
+        return q.unit in self.general_classifiers and per in around
 
     @staticmethod
     def _clause_before(text: str, end: int) -> str:
@@ -1236,6 +1256,8 @@ class InconsistentTotal(Rule):
             )
             if current is None or current.approximate or "。" in text[current.end - base : cue.start()]:
                 continue
+            if _cut_number(text, current.start - base) or _cut_number(text, previous.start - base):
+                continue
             yield from self._judge_change(current, previous, stated, change.group("verb"))
         for cue in self.from_to_re.finditer(text):
             previous = self._quantity_at(doc, base + cue.end())
@@ -1259,6 +1281,157 @@ class InconsistentTotal(Rule):
                 continue
             yield from self._judge_change(current, previous, stated, change.group("verb"))
 
+    def _increments(self, doc: Document, sentence: Span) -> Iterator[Finding]:
+        """ "完成投资18亿元，比上年增加3亿元，增长15%": the rate against the value and its increment."""
+        text = sentence.text
+        base = sentence.start
+        if self.real_growth_re.search(text):
+            return
+        for cue in self.increment_re.finditer(text):
+            delta = self._quantity_at(doc, base + cue.end())
+            if delta is None or not delta.is_amount or delta.approximate or not self._family(delta):
+                continue
+            change = self.change_after_re.match(text, delta.end - base)
+            if not change or not regex.match(
+                r"(?:相比)?[，,]", text[delta.end - base : change.start("verb")]
+            ):
+                continue
+            stated = self._quantity_at(doc, base + change.end())
+            if stated is None or stated.unit != "%" or not stated.is_amount or stated.approximate:
+                continue
+            family = self._family(delta)
+            current = next(
+                (
+                    q
+                    for q in reversed(
+                        self._quantities_in(doc, base + max(0, cue.start() - 40), base + cue.start())
+                    )
+                    if q.is_amount and self._family(q) == family
+                ),
+                None,
+            )
+            if current is None or current.approximate or _cut_number(text, current.start - base):
+                continue
+            down = cue.group("verb") in self.decrease_words or cue.group("verb") == "少"
+            if down != (change.group("verb") in self.decrease_words):
+                continue  # "减少3亿元，增长5%": not one change told twice
+            previous_value = current.value + delta.value if down else current.value - delta.value
+            if previous_value <= 0:
+                continue
+            expected = delta.value / previous_value * 100
+            slack = (
+                _percent_step(stated)
+                + 0.1
+                + 100 * _half_step(delta) / previous_value
+                + 100 * delta.value * (_half_step(current) + _half_step(delta)) / previous_value**2
+            )
+            if abs(stated.value - expected) <= slack:
+                continue
+            unit = display_unit(current)
+            yield Finding(
+                stated.start,
+                stated.end,
+                f"增减幅度与数字不符：由{current.text}和{cue.group('verb')}{delta.text}推算上年为"
+                f"{format_quantity(previous_value, unit)}，应为{change.group('verb')}{format_number(round(expected, 1))}%，"
+                f"文中写作{stated.text}，请核对",
+            )
+
+    def _remaining(self, doc: Document, sentence: Span, depths: list[int]) -> Iterator[Finding]:
+        """ "排查隐患52处，已整改48处，剩余5处": the total against what was done and what remains."""
+        text = sentence.text
+        base = sentence.start
+        for cue in self.remaining_re.finditer(text):
+            start = cue.start()
+            if not start or text[start - 1] not in CLAUSE_MARKS or depths[start]:
+                continue
+            rest = [
+                q
+                for q in self._quantities_in(doc, base + cue.end(), base + min(len(text), cue.end() + 6))
+                if self._family(q)
+            ]
+            if not rest or rest[0].start - base > cue.end() + 2 or rest[0].approximate:
+                continue
+            remainder = rest[0]
+            family = self._family(remainder)
+            # Back through the clauses before: one number of this unit in each, the first being the total.
+            window = max(0, start - 1 - MAX_SPAN)
+            clauses = self._clauses(text, depths, window, start - 1, CLAUSE_MARKS)[1 if window else 0 :]
+            found: list[Quantity] = []
+            for c_start, c_end in reversed(clauses):
+                same = [
+                    q
+                    for q in self._quantities_in(doc, base + c_start, base + c_end)
+                    if self._family(q) == family
+                ]
+                if (
+                    len(same) != 1
+                    or same[0].approximate
+                    or depths[c_start]
+                    or self._not_a_part(text[c_start : same[0].start - base])
+                ):
+                    break
+                found.append(same[0])
+            if len(found) < 2:
+                continue
+            total, parts = found[-1], found[-2::-1]
+            if not self.total_clause_re.search(text, max(0, total.start - base - 12), total.start - base):
+                continue  # the first number must be a total: "共排查", "累计受理", "全年收到"
+            done = sum(q.value for q in parts) + remainder.value
+            if abs(done - total.value) <= 1e-6 * max(1.0, total.value) or any(
+                _resolution(q) for q in (*parts, remainder, total)
+            ):
+                continue
+            unit = display_unit(total)
+            terms = "+".join(q.text for q in (*parts, remainder))
+            yield Finding(
+                total.start,
+                total.end,
+                f"合计与分项不一致：合计为{total.text}，已完成与剩余之和为{format_quantity(done, unit)}（{terms}），请核对",
+            )
+
+    def _share_sums(self, doc: Document, sentence: Span) -> Iterator[Finding]:
+        """ "其中男性占52%、女性占50%": the shares of the parts of one whole add up to more than 100%."""
+        text = sentence.text
+        base = sentence.start
+        among = text.find("其中")
+        if among < 0:
+            return
+        shares: list[Quantity] = []
+        for share in self.share_re.finditer(text, among):
+            if text.endswith("均", 0, share.start()):
+                continue
+            stated = self._rate_value(doc, sentence, share.end())
+            if stated is None:
+                continue
+            shares.append(stated)
+            if text.endswith("分别", 0, share.start()):
+                named = {
+                    self._family(q) for q in self._quantities_in(doc, base + among, base + share.start())
+                }
+                if len(named - {None}) > 1:
+                    return  # "工业项目30个、投资80亿元，分别占60%和66.7%": shares of two wholes
+                # "分别占45%、35%和30%": the other shares follow.
+                position = stated.end - base
+                while position < len(text) and text[position] in "、和及与":
+                    following = self._quantity_at(doc, base + position + 1)
+                    if following is None or following.unit != "%":
+                        break
+                    shares.append(following)
+                    position = following.end - base
+        shares = [q for q in dict.fromkeys(shares) if q.is_amount and not q.approximate]
+        if len(shares) < 2:
+            return
+        total = sum(q.value for q in shares)
+        if total <= 100 + sum(_percent_step(q) for q in shares) + 1e-6:
+            return
+        last = shares[-1]
+        terms = "+".join(q.text for q in shares)
+        yield Finding(
+            last.start,
+            last.end,
+            f"占比之和超过100%：各分项占比合计{format_number(round(total, 2))}%（{terms}），请核对",
+        )
+
     def _judge_change(
         self, current: Quantity, previous: Quantity, stated: Quantity, verb: str
     ) -> Iterator[Finding]:
@@ -1278,6 +1451,19 @@ class InconsistentTotal(Rule):
                 + 100 * current.value * _half_step(previous) / previous.value**2
             )
             shown = f"{format_number(round(abs(expected), 1))}%"
+        elif stated.unit == "倍" and current.unit != "%" and self._family(current) and sign > 0:
+            # "增长1.5倍" is read as (A-B)/B by the standard and as A/B by many writers: accept either.
+            ratio = current.value / previous.value
+            slack = _percent_step(stated) + 0.05 * ratio
+            if min(abs(stated.value - ratio), abs(stated.value - (ratio - 1))) <= slack:
+                return
+            yield Finding(
+                stated.start,
+                stated.end,
+                f"增减幅度与数字不符：由{previous.text}变为{current.text}，是原来的{format_number(round(ratio, 2))}倍"
+                f"（增长{format_number(round(ratio - 1, 2))}倍），文中写作{verb}{stated.text}，请核对",
+            )
+            return
         else:
             return
         if abs(sign * stated.value - expected) <= slack:
