@@ -105,6 +105,36 @@ def _quantity_matches(text: str) -> Iterator[regex.Match[str]]:
 _RATIO_BEFORE_RE = regex.compile(r"\d[:：∶]$")
 _RATIO_AFTER_RE = regex.compile(r"[:：∶]\d")
 _IDIOM_UNITS = frozenset("人户村品事档策表网格")
+# "一" + a one-character measure word inside a word is not a count: 一次性补贴, 一门式服务, 一元化领导,
+# 一批批, 一个个 (reduplication), and the set phrases below. A suffix followed by one of the characters
+# after it still starts a word of its own: 一批化肥厂, 两类性质, 一座化粪池.
+_WORD_SUFFIXES = "性式化"
+_SUFFIX_WORD_STARTS = {"性": "质别格能命情状", "式": "样", "化": "学肥工纤妆石解蛹验粪"}
+_REDUPLICATION_EXCEPTIONS = ("个体", "个人")
+IDIOM_WORDS = ("一条龙", "一张网", "一张图", "一张蓝图", "一件事", "一盘棋", "三位一体")
+
+
+def _part_of_word(text: str, match: regex.Match[str]) -> bool:
+    """True when a Chinese "一" + measure word is part of a longer word: 一次性, 一批批, 一条龙."""
+    number_start = match.start("number")
+    if text.startswith(IDIOM_WORDS, number_start):
+        return True
+    unit = match.group("unit")
+    if (
+        match.group("number") != "一"
+        or not unit
+        or len(unit) != 1
+        or match.group("after1")
+        or match.group("after2")
+    ):
+        return False
+    end = match.end()
+    following = text[end : end + 1]
+    if following == unit:
+        return not text.startswith(_REDUPLICATION_EXCEPTIONS, end)
+    if following and following in _WORD_SUFFIXES:
+        return text[end + 1 : end + 2] not in _SUFFIX_WORD_STARTS[following] or not text[end + 1 : end + 2]
+    return False
 
 
 @dataclass(frozen=True)
@@ -251,6 +281,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             continue
         if chinese and unit_text in _IDIOM_UNITS and number == "一" and text.startswith("一", match.end()):
             continue  # 一村一品, 一户一档: a slogan, not a count
+        if chinese and _part_of_word(text, match):
+            continue
         try:
             value = parse_number(number)
             low: float | None = None

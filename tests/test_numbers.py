@@ -93,6 +93,27 @@ def test_not_numbers(text: str) -> None:
     assert find_quantities(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("发放一次性补贴320万元", ["320万元"]),
+        ("提供一门式服务3项", ["3项"]),
+        ("坚持党的一元化领导", []),
+        ("一批批年轻干部走上一线", []),
+        ("一个个项目落地见效", []),
+        ("打造一条龙服务", []),
+        ("三位一体推进", []),
+        ("一次性", []),
+        ("改建一批化肥厂", ["一批"]),
+        ("分清两类性质不同的矛盾", ["两类"]),
+        ("扶持一个个体工商户", ["一个"]),
+        ("召开会议一次，部署两次", ["一次", "两次"]),
+    ],
+)
+def test_numerals_inside_words(text: str, counts: list[str]) -> None:
+    assert [q.text for q in find_quantities(text)] == counts
+
+
 def test_offsets_are_shifted() -> None:
     (q,) = find_quantities("共3件", offset=10)
     assert (q.start, q.end, q.text) == (11, 13, "3件")
