@@ -12,6 +12,7 @@ What is *not* a marker: numerals inside quotation or title marks (“一是…�
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,8 @@ CN = "一二三四五六七八九十"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # Kinds, outermost first (GB/T 9704 levels 1-4, then circled numbers).
-HEADING_KINDS = ("chinese", "chinese-paren", "arabic", "arabic-paren", "circled")
+# "arabic-half" is 1）/ 1) with no opening bracket, a drafting habit below or instead of （1）.
+HEADING_KINDS = ("chinese", "chinese-paren", "arabic", "arabic-paren", "arabic-half", "circled")
 LIST_KINDS = (
     "shi",
     "di",
@@ -35,6 +37,7 @@ LIST_KINDS = (
     "inline-chinese-paren",
     "inline-arabic",
     "inline-paren",
+    "inline-half",
     "inline-circled",
 )
 
@@ -48,6 +51,7 @@ _HEADING_RE = regex.compile(
     | (?P<cpopen>[（(])(?P<cparen>[{CN}]{{1,3}})(?P<cpclose>[）)])
     | (?P<arabic>\d{{1,2}})(?P<apunct>[.．、](?![\d０-９]))
     | (?P<apopen>[（(])(?P<aparen>\d{{1,2}})(?P<apclose>[）)])
+    | (?P<half>\d{{1,2}})(?P<hclose>[）)])(?!{_NAMED_BY_NUMBER})
     | (?P<circled>[{CIRCLED}])(?!{_NAMED_BY_NUMBER})
     """,
     regex.VERBOSE,
@@ -83,6 +87,7 @@ _INLINE_RE = regex.compile(
         (?P<open>[（(])(?P<num>\d{{1,2}})(?P<close>[）)])(?!{_NAMED_BY_NUMBER})
       | (?P<circled>[{CIRCLED}])(?!{_NAMED_BY_NUMBER})
       | (?P<copen>[（(])(?P<cnum>[{CN}]{{1,3}})(?P<cclose>[）)])
+      | (?P<hnum>\d{{1,2}})(?P<hclose>[）)])(?=\p{{Han}})(?!{_NAMED_BY_NUMBER})
     )
     | (?<=[：:；;。])
     (?:
@@ -102,9 +107,9 @@ class Marker:
     start: int
     end: int
     text: str
-    # Headings at a paragraph start: chinese, chinese-paren, arabic, arabic-paren, circled.
+    # Headings at a paragraph start: chinese, chinese-paren, arabic, arabic-paren, arabic-half (1）), circled.
     # In-prose lists: shi (一是), di (第一，), qi (其一，), inline-chinese (；二、), inline-chinese-paren (；（二）),
-    # inline-arabic (；2.), inline-paren (；（2）), inline-circled (；②).
+    # inline-arabic (；2.), inline-paren (；（2）), inline-half (；2）), inline-circled (；②).
     kind: str
     value: int
     paragraph: int  # index into Document.paragraphs
@@ -134,6 +139,8 @@ def _heading_marker(match: regex.Match[str], base: int, paragraph: int) -> Marke
         elif groups["aparen"]:
             kind, value = "arabic-paren", int(groups["aparen"])
             style = groups["apopen"] + groups["apclose"]
+        elif groups["half"]:
+            kind, value, style = "arabic-half", int(groups["half"]), groups["hclose"]
         else:
             kind, value, style = "circled", CIRCLED.index(groups["circled"]) + 1, "circled"
     except (NumberFormatError, ValueError):
@@ -155,26 +162,28 @@ _QUOTE_MARK_RE = regex.compile(
 class _Quoted:
     """Offsets inside paired quotation or title marks of one paragraph (as ``Document.quoted``).
 
-    Computed per paragraph and only for paragraphs holding a candidate marker,
-    without copying the quoted text (deeply nested marks stay linear).
+    Computed per paragraph and only for paragraphs holding a candidate marker: the
+    quotation marks are found by one regex scan and the quoted spans merged, so a
+    lookup is a binary search (no per-character work; deeply nested marks stay linear).
     """
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._depth: list[int] | None = None
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
 
     def __contains__(self, offset: int) -> bool:
-        if self._depth is None:
-            self._depth = self._compute()
-        return 0 <= offset < len(self._depth) and self._depth[offset] > 0
+        if self._starts is None:
+            self._compute()
+        assert self._starts is not None
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._ends[index]
 
-    def _compute(self) -> list[int]:
-        text = self._text
-        depth = [0] * (len(text) + 1)
+    def _compute(self) -> None:
         stack: list[tuple[str, int]] = []
         straight: int | None = None
         spans: list[tuple[int, int]] = []
-        for mark in _QUOTE_MARK_RE.finditer(text):
+        for mark in _QUOTE_MARK_RE.finditer(self._text):
             i, ch = mark.start(), mark.group()
             if ch in _QUOTE_PAIRS:
                 stack.append((_QUOTE_PAIRS[ch], i))
@@ -186,15 +195,18 @@ class _Quoted:
                 else:
                     spans.append((straight + 1, i))
                     straight = None
-        # Difference array: +1 at each span start, -1 at its end.
-        for begin, finish in spans:
-            depth[begin] += 1
-            depth[finish] -= 1
-        running = 0
-        for i in range(len(depth)):
-            running += depth[i]
-            depth[i] = running
-        return depth
+        # The union of the spans, as disjoint sorted intervals.
+        starts: list[int] = []
+        ends: list[int] = []
+        for begin, finish in sorted(spans):
+            if begin >= finish:
+                continue
+            if ends and begin <= ends[-1]:
+                ends[-1] = max(ends[-1], finish)
+            else:
+                starts.append(begin)
+                ends.append(finish)
+        self._starts, self._ends = starts, ends
 
 
 def _inline_markers(text: str, base: int, paragraph: int, quoted: _Quoted) -> list[Marker]:
@@ -209,6 +221,8 @@ def _inline_markers(text: str, base: int, paragraph: int, quoted: _Quoted) -> li
             elif match.group("num"):
                 kind, value = "inline-paren", int(match.group("num"))
                 style = match.group("open") + match.group("close")
+            elif match.group("hnum"):
+                kind, value, style = "inline-half", int(match.group("hnum")), match.group("hclose")
             elif match.group("cnum"):
                 kind, value = "inline-chinese-paren", parse_chinese_int(match.group("cnum"))
                 style = match.group("copen") + match.group("cclose")
@@ -233,7 +247,8 @@ def find_markers(doc: Document) -> list[Marker]:
         if _TABLE_ROW_RE.search(text):
             continue
         heading = _HEADING_RE.match(text)
-        series = _ARABIC_SERIES_AFTER_RE if heading and heading.group("arabic") else _SERIES_AFTER_RE
+        arabic = heading is not None and (heading.group("arabic") or heading.group("half"))
+        series = _ARABIC_SERIES_AFTER_RE if arabic else _SERIES_AFTER_RE
         if heading and not series.match(text, heading.end()):
             marker = _heading_marker(heading, paragraph.start, paragraph.index)
             if marker:

@@ -114,3 +114,30 @@ def test_inline_series_and_names_are_not_markers(text: str) -> None:
 
 def test_inline_marker_needs_a_clause_mark_before_it() -> None:
     assert markers("全年发放补助资金（1）亿元，依据《条例》第十条（2）款。") == []
+
+
+def test_half_bracket_markers() -> None:
+    assert markers("1）完善考核办法") == [("arabic-half", "1）", 1)]
+    assert markers("2)开展上门随访") == [("arabic-half", "2)", 2)]
+    found = markers("重点抓好：1）完善制度；2)强化培训；3）加强督查。")
+    assert found == [("inline-half", "1）", 1), ("inline-half", "2)", 2), ("inline-half", "3）", 3)]
+    # The paragraph-opening 1） starts the list its inline items carry on.
+    assert markers("1）摸清底数；2）分类处置。") == [("arabic-half", "1）", 1), ("inline-half", "2）", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年接待来访群众1260人次（其中集体访12批次，个人访1248人次）。",
+        "全县共有小学42所（含教学点11个），初中13所。",
+        "经测算，2）号方案更优，3）班学生全部达标。",
+    ],
+)
+def test_half_bracket_non_markers(text: str) -> None:
+    assert markers(text) == []
+
+
+def test_quoted_spans_nested_and_adjacent() -> None:
+    # Markers inside nested or back-to-back quotations are not markers; the one after them is.
+    text = "标语为“《一是》“二是””“三是”。四是抓落实。"
+    assert markers(text) == [("shi", "四是", 4)]
