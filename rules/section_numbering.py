@@ -17,6 +17,7 @@ _LEVEL_NAMES = {
     "chinese-paren": "二级",
     "arabic": "三级",
     "arabic-paren": "四级",
+    "arabic-half": "“1）”式",
     "circled": "带圈",
 }
 _COLONS = "：:"
@@ -26,6 +27,7 @@ _INLINE_OF = {
     "chinese-paren": "inline-chinese-paren",
     "arabic": "inline-arabic",
     "arabic-paren": "inline-paren",
+    "arabic-half": "inline-half",
     "circled": "inline-circled",
 }
 _SENTENCE_MARKS = "。！？!?；;"
@@ -58,7 +60,17 @@ def render(kind: str, value: int, style: str) -> str:
         return f"{value}{style}"
     if kind in ("arabic-paren", "inline-paren"):
         return f"{style[0]}{value}{style[1]}"
+    if kind in ("arabic-half", "inline-half"):
+        return f"{value}{style}"
     return CIRCLED[value - 1] if 0 < value <= len(CIRCLED) else str(value)
+
+
+def _swap_message(marker: Marker, later: Marker) -> str:
+    """The message for ``marker`` written before ``later``, the item it should follow (三是……二是……)."""
+    return (
+        f"序号顺序颠倒：「{marker.text}」排在「{later.text}」之前，应先「{later.text}」后「{marker.text}」，"
+        "请调换两项的位置或改正序号"
+    )
 
 
 _HEADING_PARAGRAPHS: dict[int, tuple[Document, frozenset[int]]] = {}
@@ -127,8 +139,8 @@ class SectionNumbering(Rule):
     """标题或列举序号跳号、重号或层级混用。
 
     作用：检查标题序号（一、→（一）→ 1. →（1））和正文中“一是、二是”“第一，第二，”“其一，其二，”
-    及“：（一）…；（二）…”“①…②…”列举的编号：跳号（一、二、四、）、重号（一是、二是、二是）、
-    列举不从一开始（“以下几项工作。二是……”、全文从“（二）”开始）、“三是”漏写“是”（三加强……）、
+    及“：（一）…；（二）…”“①…②…”“1）…2）…”列举的编号：跳号（一、二、四、）、重号（一是、二是、二是）、
+    两项顺序颠倒（一是、三是、二是，在先出现的「三是」处提示调换）、列举不从一开始（“以下几项工作。二是……”、全文从“（二）”开始）、“三是”漏写“是”（三加强……）、
     序列中混入别的序号形式（一、二、3、四、）、括号或标点宽度混用（（一）与(二)、1.与2、），
     以及一级标题之后序号回到“二、”这类疑似漏写上一级标题的情况。新的上级标题之下重新从“一”编号、
     以冒号或“以下”引出的列举重新编号、从“九、”等靠后序号开始的节选，都是正确的；引号、书名号内的
@@ -280,14 +292,33 @@ class SectionNumbering(Rule):
         """The first heading after ``headings[index]`` whose kind is one of ``kinds``."""
         return next((m for m in headings[index + 1 :] if m.kind in kinds), None)
 
+    @staticmethod
+    def _sibling(headings: Sequence[Marker], index: int, rank: dict[str, int]) -> Marker | None:
+        """The next heading of the kind of ``headings[index]`` before any heading of a higher level."""
+        kind = headings[index].kind
+        for later in headings[index + 1 :]:
+            if later.kind == kind:
+                return later
+            if rank[later.kind] < rank[kind]:
+                return None
+        return None
+
     def _check_outline(
         self, doc: Document, headings: Sequence[Marker], retyped: set[int]
     ) -> Iterable[Finding]:
         rank = {kind: i for i, kind in enumerate(HEADING_KINDS)}
         stack: list[_Frame] = []
         seen_parent_message = False
+        swapped: set[int] = set()  # the second marker of a swapped pair (一、三、二、): already reported
         for index, marker in enumerate(headings):
             kind, value = marker.kind, marker.value
+            if marker.start in swapped:
+                holder = next((i for i in range(len(stack) - 1, -1, -1)
+                               if stack[i].kind == kind and value in stack[i].lasts), None)  # fmt: skip
+                if holder is not None:
+                    del stack[holder + 1 :]
+                    stack[holder].history.append(marker)
+                    continue
             matched = next((i for i in range(len(stack) - 1, -1, -1)
                             if stack[i].kind == kind and value - 1 in stack[i].lasts), None)  # fmt: skip
             if matched is not None:
@@ -327,6 +358,7 @@ class SectionNumbering(Rule):
                     and stack
                     and rank[stack[-1].kind] > rank[kind]
                     and kind != "circled"
+                    and "arabic-half" not in (kind, stack[-1].kind)
                 ):
                     parent = stack[-1]
                     yield Finding(
@@ -365,11 +397,13 @@ class SectionNumbering(Rule):
                 frame = stack[skip_from]
                 expected = frame.expected
                 del stack[skip_from + 1 :]
-                yield Finding(
-                    marker.start, marker.end,
-                    f"序号跳号：「{marker.text}」前应为「{render(kind, expected, marker.style)}」",
-                    severity=Severity.ERROR,
-                )  # fmt: skip
+                sibling = self._sibling(headings, index, rank)
+                if sibling is not None and sibling.value == expected:
+                    swapped.add(sibling.start)
+                    message = _swap_message(marker, sibling)
+                else:
+                    message = f"序号跳号：「{marker.text}」前应为「{render(kind, expected, marker.style)}」"
+                yield Finding(marker.start, marker.end, message, severity=Severity.ERROR)
                 frame.accept(marker)
                 frame.lasts.add(expected)
                 continue
@@ -432,6 +466,14 @@ class SectionNumbering(Rule):
             (m.start, m, None) for m in markers
         ] + [(b[0], None, b) for b in bare]
         events.sort(key=lambda e: e[0])
+        # The next marker of the same kind after each marker (to tell a swapped pair from a skip).
+        next_same: dict[int, Marker] = {}
+        latest: dict[str, Marker] = {}
+        for m in reversed(markers):
+            if m.kind in latest:
+                next_same[m.start] = latest[m.kind]
+            latest[m.kind] = m
+        swapped: set[int] = set()
         chinese_seen: set[int] = set()
         for _, marker, candidate in events:
             if candidate is not None:
@@ -461,7 +503,7 @@ class SectionNumbering(Rule):
                     )  # fmt: skip
                     stacks[inline].append(frame)
                 continue
-            yield from self._list_marker(doc, stacks[marker.kind], marker)
+            yield from self._list_marker(doc, stacks[marker.kind], marker, next_same, swapped)
 
     @staticmethod
     def _para_level(frame: _Frame) -> Marker | None:
@@ -477,8 +519,34 @@ class SectionNumbering(Rule):
         first = frame.history[0]
         return not first.at_paragraph_start and first.paragraph in _list_paragraphs(doc, first.kind)
 
-    def _list_marker(self, doc: Document, stack: list[_Frame], marker: Marker) -> Iterable[Finding]:
+    def _same_list(self, doc: Document, marker: Marker, later: Marker) -> bool:
+        """True when ``later`` is plainly an item of the list holding ``marker`` (same paragraph, or
+        paragraph-level items a few paragraphs apart with no heading between)."""
+        if later.paragraph == marker.paragraph:
+            return True
+        if (
+            not (marker.at_paragraph_start and later.at_paragraph_start)
+            or later.paragraph - marker.paragraph > 10
+        ):
+            return False
+        headings = _heading_paragraphs(doc)
+        return not any(p in headings for p in range(marker.paragraph + 1, later.paragraph + 1))
+
+    def _list_marker(
+        self,
+        doc: Document,
+        stack: list[_Frame],
+        marker: Marker,
+        next_same: dict[int, Marker],
+        swapped: set[int],
+    ) -> Iterable[Finding]:
         value = marker.value
+        if marker.start in swapped:
+            for i in range(len(stack) - 1, -1, -1):
+                if value in stack[i].lasts:
+                    del stack[i + 1 :]
+                    stack[i].history.append(marker)
+                    return
         for i in range(len(stack) - 1, -1, -1):
             frame = stack[i]
             if marker.at_paragraph_start:
@@ -532,7 +600,14 @@ class SectionNumbering(Rule):
                 f"序号重复：此处已有「{marker.text}」，应为「{render(marker.kind, expected, marker.style)}」"
             )
         elif value > expected:
-            message = f"序号跳号：「{marker.text}」前应为「{render(marker.kind, expected, marker.style)}」"
+            later = next_same.get(marker.start)
+            if later is not None and later.value == expected and self._same_list(doc, marker, later):
+                swapped.add(later.start)
+                message = _swap_message(marker, later)
+            else:
+                message = (
+                    f"序号跳号：「{marker.text}」前应为「{render(marker.kind, expected, marker.style)}」"
+                )
         else:
             message = f"序号顺序有误：「{last.text}」之后出现「{marker.text}」，应为「{render(marker.kind, expected, marker.style)}」"
         yield Finding(marker.start, marker.end, message, severity=Severity.ERROR)
@@ -687,7 +762,7 @@ class SectionNumbering(Rule):
             if marker.style == major:
                 continue
             wanted = render(marker.kind, marker.value, major)
-            what = "括号" if "paren" in kind else "标点"
+            what = "括号" if "paren" in kind or "half" in kind else "标点"
             yield Finding(
                 marker.start, marker.end,
                 f"同级序号{what}不统一：{where}多用「{sample.text}」的写法，此处「{marker.text}」应为「{wanted}」",

@@ -271,6 +271,88 @@ def test_round_two_correct_text_is_quiet(text: str) -> None:
     assert flagged(text, RULE) == []
 
 
+_SWAP = "序号顺序颠倒：「{0}」排在「{1}」之前，应先「{1}」后「{0}」，请调换两项的位置或改正序号"
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "message"),
+    [
+        # half-bracket markers 1）/1) (no opening bracket)
+        (
+            "下一步重点抓好三项工作：1）完善考核办法；2）强化结果运用；4）加强日常督导。",
+            ["4）"],
+            "序号跳号：「4）」前应为「3）」",
+        ),
+        (
+            "1)摸排重点人群\n2)开展上门随访\n2)落实家庭医生签约",
+            ["2)"],
+            "序号重复：此处已有「2)」，应为「3)」",
+        ),
+        (
+            "实行“三个一”机制：1）月调度；2)周通报；3）季考核。",
+            ["2)"],
+            "同级序号括号不统一：本列举多用「1）」的写法，此处「2)」应为「2）」",
+        ),
+        (
+            "1）完善制度\n2）强化培训\n3.加强督查\n4）严格考核",
+            ["3."],
+            "序号形式不一致：「2）」与「4）」之间的「3.」应为「3）」",
+        ),
+        # two items in swapped order: one finding, at the first out-of-place marker
+        ("一是压实责任。三是强化考核。二是严肃问责。四是加强宣传。", ["三是"], _SWAP.format("三是", "二是")),
+        (
+            "要把握三点：第一，规划引领；第三，产业支撑；第二，要素保障。",
+            ["第三"],
+            _SWAP.format("第三", "第二"),
+        ),
+        ("做到：其一，摸清底数；其三，分类施策；其二，跟踪问效。", ["其三"], _SWAP.format("其三", "其二")),
+        ("①造林1.2万亩；③新建护林站6座；②治理水土流失18平方公里。", ["③"], _SWAP.format("③", "②")),
+        ("一、工作开展情况\n三、存在的问题\n二、下一步打算", ["三、"], _SWAP.format("三、", "二、")),
+        (
+            "一、稳增长\n二、促改革\n四、防风险\n三、惠民生\n五、强作风",
+            ["四、"],
+            _SWAP.format("四、", "三、"),
+        ),
+        (
+            "一、总体情况\n（一）强化组织\n（三）强化资金\n（二）强化督导\n二、存在问题\n（一）短板\n（二）弱项",
+            ["（三）"],
+            _SWAP.format("（三）", "（二）"),
+        ),
+        ("一是健全制度。\n三是强化队伍。\n二是加强督查。", ["三是"], _SWAP.format("三是", "二是")),
+        # a skip whose missing item never comes, or comes in another list, stays a skip
+        ("一是压实责任。二是强化考核。四是严肃问责。", ["四是"], "序号跳号：「四是」前应为「三是」"),
+        (
+            "一是压实责任，三是强化联动。\n一是严肃追责，二是加强宣传。",
+            ["三是"],
+            "序号跳号：「三是」前应为「二是」",
+        ),
+        (
+            "一、稳增长\n（一）抓项目\n（三）抓投资\n二、促改革\n（一）抓试点\n（二）抓推广",
+            ["（三）"],
+            "序号跳号：「（三）」前应为「（二）」",
+        ),
+    ],
+)
+def test_round_three_flags(text: str, spans: list[str], message: str) -> None:
+    found = diagnostics(text, RULE)
+    assert [d.text for d in found] == spans
+    assert found[0].message == message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "垃圾分类分三步推进：1）试点先行；2）以点带面；3）全域推开。",
+        "全年接待来访群众1260人次（其中集体访12批次，个人访1248人次），化解积案37件。",
+        "（1）加强组织领导\n1）成立领导小组\n2）制定实施方案\n（2）强化要素保障\n1）落实资金\n2）保障用地",
+        "1）加强组织领导\n（1）成立领导小组\n（2）制定实施方案\n2）强化要素保障\n（1）落实资金",
+        "一是健全制度。\n二是强化队伍。\n三是加强督查。",
+    ],
+)
+def test_round_three_correct_text_is_quiet(text: str) -> None:
+    assert flagged(text, RULE) == []
+
+
 def test_user_can_extend_cue_exclusions() -> None:
     text = "全县重点以下沉干部为抓手推进治理。二是完善网格化管理。"
     assert flagged(text, RULE) == ["二是"]
