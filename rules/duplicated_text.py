@@ -23,6 +23,22 @@ _MAX_WINDOW = 64
 _UNIT_CHARS = r"[\p{Han}0-9]"
 # Marks that may separate the two copies: “四好农村路”路建设.
 _QUOTES = '”’」』》"“‘「『《'
+# Blanks that may separate the two copies: "深入开展 深入开展".
+_BLANKS = " \t\u3000\u00a0"
+_GAP = regex.compile(f"[{_BLANKS}]{{1,3}}")
+# A quoted term or title typed twice with its marks: “一站式”“一站式”, 《条例》《条例》.
+_QUOTED_REPEAT = regex.compile(
+    r"(?P<x>“[^“”\n]{1,30}”|《[^《》\n]{1,30}》|「[^「」\n]{1,30}」|‘[^‘’\n]{1,30}’)(?P=x)"
+)
+# An amount typed twice: 3.2亿元3.2亿元, 75.3% 75.3% (a whole number with a Chinese unit is
+# also found by the word pass).
+_AMOUNT_REPEAT = regex.compile(
+    rf"(?<![\d.,])(?P<x>\d{{1,12}}(?:,\d{{3}}){{0,4}}(?:\.\d{{1,6}})?[\p{{Han}}%％‰]{{1,4}})[{_BLANKS}]{{0,3}}(?P=x)"
+)
+# A whole clause after a list mark or comma that repeats the end of the clause before it:
+# "实现应保尽保、应保尽保，" (quotation marks may stand around it).
+_TAIL = regex.compile(r"[\p{Han}“”‘’《》]{3,30}")
+_TAIL_SEPARATORS = frozenset("、，,")
 # Single-character frequency below which jieba hardly knows a character (義 2, 國 10; 植 560).
 _KNOWN_CHARACTER = 50
 _HAN = regex.compile(r"\p{Han}")
@@ -50,15 +66,17 @@ class _Candidate:
     second: int  # start of the second (redundant) copy
     end: int  # end of the last redundant copy (a run "的的的" has two)
     unit: str
-    kind: str  # "adjacent", "quote" or "line"
+    kind: str  # "adjacent", "quote", "space" or "line"
 
 
 class DuplicatedText(Rule):
     """同一词语或短语重复录入。
 
     作用：
-    找出紧挨着重复录入的同一个字、词或短语，包括隔着引号、书名号或换行的重复，
+    找出紧挨着重复录入的同一个字、词或短语，包括隔着引号、书名号、空格或换行的重复，
+    连同引号重复的提法（“放管服”“放管服”）、重复的数额（3.2亿元3.2亿元），
     连续重复的分句、整句（“深化改革，深化改革，”“A。A。”，也包括跨段的整句），
+    重复前一分句末尾的并列项（“应保尽保、应保尽保”），
     以及重复的标点和符号（“，，”“。。”“、、”“%%”“《《”），标出多余的第二处，并给出删除它的修正。
     虚词叠用（“的的”“了了”“在在”）和重复标点的删除是安全修正；词语、短语、分句的删除需人工确认。
     重复的标点（全角、半角或混用，如“，，”“,，”）也归本规则报告；省略号“……”和破折号“——”不算。
@@ -79,12 +97,15 @@ class DuplicatedText(Rule):
     全年完成x条“四好农村路”路建设，按照时序进度推进。
     进一步提升群众的的获得感和满意度。
     2025年2025年全镇计划实施项目12个。
+    深化“放管服”“放管服”改革，全年实现税收1.86亿元1.86亿元。
+    实现应保尽保、应保尽保，全年发放低保金2860万元。
 
     正确示例：
     坚持把乡村振兴工作作为“三农”工作的重中之重。
     扎扎实实推进各项工作，实现“户户有增收项目，村村有致富产业”。
     一个项目一个项目抓、一件实事一件实事办，以钉钉子精神推动工作落实。
     为了了解群众诉求，形成“齐抓共管、失职追责”责任体系。
+    各级人大代表代表人民依法履职。（“代表”先作名词、再作动词）
 
     选项：
     min-word-frequency（默认 10）：词典中出现次数低于此值的词条不当作词（jieba 词典收有少量噪声词条）。
@@ -92,7 +113,8 @@ class DuplicatedText(Rule):
     以免“1.2万人、1.2万人”这类相同数值被误报；感叹句“加油！加油！”再多 1 个）。
     词表可在配置中扩展：extend-reduplications（合法叠字，如“点点”）、extend-legitimate-repeats
     （合法的词语重叠，如“研究研究”）、extend-function-words（叠用即错的单字词）、
-    extend-words（词典缺少的报告用词，如“村集体”，用于判断词语边界）等。
+    extend-words（词典缺少的报告用词，如“村集体”，用于判断词语边界）、
+    extend-noun-verbs（兼作名词和动词的词及其常见宾语，如“代表”后的“人民”）等。
     """
 
     code = "RL102"
@@ -120,9 +142,15 @@ class DuplicatedText(Rule):
         self._classifiers = frozenset(data.get("classifiers", ""))
         self._numerals = frozenset(data.get("numerals", ""))
         self._heading = regex.compile(data.get("heading-pattern", r"(?!)"))
+        self._noun_verbs: dict[str, tuple[str, ...]] = {
+            str(word): tuple(str(o) for o in objects)
+            for word, objects in dict(data.get("noun-verbs", {})).items()
+        }
         quotes = regex.escape(_QUOTES)
         # The shortest unit repeated at a position, adjacent or across one quotation mark.
-        self._pattern = regex.compile(rf"(?P<x>{_UNIT_CHARS}{{1,{_MAX_UNIT}}}?)[{quotes}]?(?P=x)")
+        self._pattern = regex.compile(
+            rf"(?P<x>{_UNIT_CHARS}{{1,{_MAX_UNIT}}}?)(?:[{quotes}]|[{_BLANKS}]{{1,3}})?(?P=x)"
+        )
         self._unit = regex.compile(rf"{_UNIT_CHARS}+")
         # A longer phrase, possibly with quotation marks inside: 落实“河长制”责任落实“河长制”责任.
         self._long_pattern = regex.compile(
@@ -140,6 +168,7 @@ class DuplicatedText(Rule):
         findings = list(self._punctuation_findings(doc))
         findings.extend(self._clause_findings(doc))
         findings.extend(self._phrase_findings(doc))
+        findings.extend(self._marked_findings(doc))
         for candidate in self._candidates(doc):
             finding = self._judge(doc, candidate)
             if finding is not None:
@@ -204,15 +233,73 @@ class DuplicatedText(Rule):
                 yield self._clause_finding(text, clauses, i, n, copies)
                 i += n * (copies + 1) - 1
                 break
+            else:
+                if (tail := self._tail_finding(doc, clauses, words, i)) is not None:
+                    yield tail
+                    i += 1
             i += 1
+
+    def _tail_finding(
+        self, doc: Document, clauses: list[tuple[int, int, int]], words: list[str], i: int
+    ) -> Finding | None:
+        """A clause that repeats the end of the clause before it: "实现应保尽保、应保尽保，".
+
+        The repeat must be three or more Chinese characters with no figures, after a comma or a
+        list mark on the same line, and begin a word of the clause before it (not "……保障、障").
+        """
+        if i + 1 >= len(clauses):
+            return None
+        head, tail = words[i], words[i + 1]
+        if len(tail) >= len(head) or not head.endswith(tail) or not _TAIL.fullmatch(tail):
+            return None
+        if len(_HAN.findall(tail)) < 3 or all(ch in self._numerals for ch in tail if _HAN.match(ch)):
+            return None
+        text = doc.text
+        start, stop, after = clauses[i]
+        if text[stop:after].strip() not in _TAIL_SEPARATORS:
+            return None  # "……的胜利；的胜利，又……" across a sentence end is a figure of speech
+        seam = start + len(text[start:stop].rstrip()) - len(tail)
+        if not _HAN.match(text[seam - 1]) and text[seam - 1] not in _QUOTES:
+            return None
+        if seam not in {t.start for t in doc.words(max(start, seam - _WINDOW), seam + len(tail))}:
+            return None
+        raw = text[clauses[i + 1][0] : clauses[i + 1][1]]
+        second_start = clauses[i + 1][0] + len(raw) - len(raw.lstrip())
+        second_end = second_start + len(tail)
+        shown = tail if len(tail) <= _SHOWN else tail[:_SHOWN] + "……"
+        return Finding(
+            second_start,
+            second_end,
+            f"「{shown}」重复录入，请删除多余的一处",
+            suggestion=f"删除重复的「{shown}」",
+            fix=Fix(stop, second_end, "", Applicability.UNSAFE),
+        )
+
+    def _marked_findings(self, doc: Document) -> Iterator[Finding]:
+        """A quoted term or an amount typed twice with its marks: “一站式”“一站式”, 3.2亿元3.2亿元."""
+        text = doc.text
+        for pattern in (_QUOTED_REPEAT, _AMOUNT_REPEAT):
+            for m in pattern.finditer(text):
+                unit = m.group("x")
+                if not _HAN.search(unit) and pattern is _QUOTED_REPEAT:
+                    continue
+                second = m.end() - len(unit)
+                yield Finding(
+                    second,
+                    m.end(),
+                    f"「{unit}」重复录入，请删除多余的一处",
+                    suggestion=f"删除重复的「{unit}」",
+                    fix=Fix(m.start() + len(unit), m.end(), "", Applicability.UNSAFE),
+                )
 
     def _repeatable(
         self, text: str, clauses: list[tuple[int, int, int]], words: list[str], i: int, n: int
     ) -> bool:
         """Whether clauses i..i+n typed again are a slip: enough Chinese text, not a cheer.
 
-        Across a paragraph break only a whole sentence counts: a heading ("四、发展教育事业")
-        is often taken up by the first clause of its paragraph ("发展教育事业，……").
+        Across a line break the first copy must end with the same mark as the second
+        ("……全覆盖，⏎……全覆盖，"): a heading without a mark ("四、发展教育事业") is often
+        taken up by the first clause of its paragraph ("发展教育事业，……").
         """
         han = sum(len(_HAN.findall(w)) for w in words[i : i + n])
         if any(ch.isdigit() for w in words[i : i + n] for ch in w):
@@ -221,7 +308,7 @@ class DuplicatedText(Rule):
         mark = between.strip()[:1]
         if "\n" in between:
             last = clauses[i + 2 * n - 1]
-            if mark not in _SENTENCE_END or text[last[1] : last[2]].strip()[:1] != mark:
+            if not mark or text[last[1] : last[2]].strip()[:1] != mark:
                 return False
         # "加油！加油！" is rhetoric; "同时，同时，" is a slip.
         cheer = mark in _EXCLAMATION
@@ -296,7 +383,11 @@ class DuplicatedText(Rule):
                 if len(unit) < k or not self._unit.fullmatch(unit):
                     break
                 after = start + k
-                sep = text[after] if after < len(text) and text[after] in _QUOTES else ""
+                if after < len(text) and text[after] in _QUOTES:
+                    gap, kind = 1, "quote"
+                else:
+                    blank = _GAP.match(text, after)
+                    gap, kind = (blank.end() - after, "space") if blank else (0, "")
                 if text.startswith(unit, after):
                     end = after + k
                     # A run of copies ("的的的", 100,000 repeated characters) is one candidate.
@@ -305,10 +396,10 @@ class DuplicatedText(Rule):
                     pos = max(pos, end - 2 * k + 1)
                     if self._plausible(text, unit, start, end, adjacent=True):
                         yield _Candidate(start, after, end, unit, "adjacent")
-                elif sep and text.startswith(unit, after + 1):
-                    end = after + 1 + k
+                elif gap and text.startswith(unit, after + gap):
+                    end = after + gap + k
                     if self._plausible(text, unit, start, end, adjacent=False):
-                        yield _Candidate(start, after + 1, end, unit, "quote")
+                        yield _Candidate(start, after + gap, end, unit, kind)
         yield from self._line_candidates(doc)
 
     def _line_candidates(self, doc: Document) -> Iterator[_Candidate]:
@@ -326,6 +417,11 @@ class DuplicatedText(Rule):
                 ):
                     yield _Candidate(before.end - k, after.start, after.start + k, unit, "line")
                 break
+            else:
+                # "关于“三农”工作的⏎的重要论述": a function word at the break typed again.
+                unit = before.text[-1]
+                if unit in self._function_words and after.text.startswith(unit):
+                    yield _Candidate(before.end - 1, after.start, after.start + 1, unit, "line")
 
     def _looks_like_heading(self, line: str, unit: str) -> bool:
         """A title or heading line, whose last words the next paragraph may well take up.
@@ -413,12 +509,29 @@ class DuplicatedText(Rule):
         elif k == 1:
             if self._starts_word(text, c.second, c.second + 1):
                 return None  # “失职追责”责任体系
+            if c.kind != "quote" and (
+                c.unit not in self._function_words or self._ends_word(text, c.first, c.first + 1)
+            ):
+                return None  # across a blank or a line break only a stray function word counts
         elif (k == 2 or c.kind != "adjacent") and not self._is_word(c.unit) and not self._aligned(doc, c):
             # A word or three or more characters typed twice in a row are a slip whatever the
             # segmenter thinks (学党史学党史, 面对面对: jieba reads 史学, 面对面 across the seam);
             # two characters that are no word may be a boundary (产业创业创新).
             return None
+        if k > 1 and c.kind == "adjacent" and self._noun_verb(text, c):
+            return None
         return self._finding(c, safe)
+
+    def _noun_verb(self, text: str, c: _Candidate) -> bool:
+        """A noun phrase ending in a word that is also its verb: 人大代表|代表|人民."""
+        objects = self._noun_verbs.get(c.unit)
+        return (
+            objects is not None
+            and c.end - c.second == len(c.unit)
+            and c.first > 0
+            and _HAN.match(text[c.first - 1]) is not None
+            and text.startswith(objects, c.end)
+        )
 
     def _judge_character(self, doc: Document, c: _Candidate) -> bool | None:
         """A doubled character: None when legitimate, else whether deleting it is safe."""
@@ -576,7 +689,7 @@ class DuplicatedText(Rule):
         tokens = doc.words(begin, stop)
         bounds = {t.start for t in tokens} | {stop}
         second_end = c.second + k in bounds
-        if c.kind == "quote":
+        if c.kind in ("quote", "space"):
             return second_end
         return c.second in bounds and (c.first in bounds or second_end)
 
@@ -588,15 +701,19 @@ class DuplicatedText(Rule):
             message = f"「{unit}」在引号内外重复录入{extra}，请删除多余的一处"
         elif c.kind == "line":
             message = f"「{unit}」在上一段末尾和本段开头重复录入，请删除多余的一处"
+        elif c.kind == "space":
+            message = f"「{unit}」重复录入（中间隔有空格），请删除多余的一处"
         else:
             message = f"「{unit}」重复录入{extra}，请删除多余的一处"
         applicability = Applicability.SAFE if safe else Applicability.UNSAFE
+        # Across blanks the fix takes them too: "深入开展 深入开展" → "深入开展".
+        fix_start = c.first + len(unit) if c.kind == "space" else c.second
         return Finding(
             c.second,
             c.end,
             message,
             suggestion=f"删除重复的「{unit}」",
-            fix=Fix(c.second, c.end, "", applicability),
+            fix=Fix(fix_start, c.end, "", applicability),
         )
 
 

@@ -252,3 +252,78 @@ def test_a_long_draft_is_fast() -> None:
     started = time.perf_counter()
     diagnostics(draft, RULE)
     assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quoted term or a title typed twice with its marks
+        ("深化“放管服”“放管服”改革，压缩审批时限30%。", ["“放管服”"]),
+        ("组织学习《信访工作条例》《信访工作条例》，开展宣讲8场。", ["《信访工作条例》"]),
+        # an amount typed twice, also across a blank
+        ("全年实现税收收入1.86亿元1.86亿元，同比增长8.3%。", ["1.86亿元"]),
+        ("全镇森林覆盖率达到65.2% 65.2%，位居全县前列。", ["65.2%"]),
+        # a word typed twice across a blank
+        ("持续推进 持续推进城乡环境综合整治，清理垃圾1200吨。", ["持续推进"]),
+        ("各村要按照时间节点 将 将材料报送镇党政办。", ["将"]),
+        # a function word at a line break typed again
+        ("深入学习贯彻习近平总书记关于安全生产工作的\n的重要论述，全力抓好安全。", ["的"]),
+        # a clause typed again after a line break: both copies end with the same mark
+        ("全力推进项目建设，\n全力推进项目建设，确保年底竣工。", ["全力推进项目建设，"]),
+        # a list item or clause repeating the end of the clause before it
+        ("做到应收尽收、应收尽收，全年征收医保费1260万元。", ["应收尽收"]),
+        ("推进美丽乡村建设、乡村建设，完善基础设施。", ["乡村建设"]),
+        # a noun-verb repeat whose second copy begins a compound is still a slip
+        ("充分发挥人大代表代表作用，办理建议46件。", ["代表"]),
+    ],
+)
+def test_round_three_classes(text: str, expected: list[str]) -> None:
+    assert flagged(text, RULE) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "打造“一站式”“一窗式”服务，落实“两个确立”“两个维护”。",
+        "两个村的税收分别为1.86亿元、1.86亿元，基本持平。",
+        "各级人大代表代表人民行使权力，职工代表代表职工签订集体合同。",
+        "上级领导领导我们开展工作，效果明显。",
+        "牢固树立以人民为中心的发展思想，坚持一切为了\n了解民情。",
+        "一、发展教育事业\n发展教育事业，是我们的重要任务。",
+        "实现应保尽保、应退尽退，全年发放低保金2860万元。",
+        "我们要坚持，坚持，再坚持。",
+        "促进了经济战线上的胜利；经济战线上的胜利，又巩固了思想战线。",
+        "必须坚持解放思想。解放思想、实事求是是党的思想路线。",
+        "在 在建项目12个，目前共有 有 3家企业。",
+    ],
+)
+def test_round_three_legitimate(text: str) -> None:
+    assert flagged(text, RULE) == []
+
+
+def test_fix_across_a_blank_takes_the_blank() -> None:
+    text = "持续推进 持续推进城乡环境综合整治。"
+    (found,) = diagnostics(text, RULE)
+    assert found.message == "「持续推进」重复录入（中间隔有空格），请删除多余的一处"
+    assert found.fix is not None
+    fixed = text[: found.fix.start] + found.fix.replacement + text[found.fix.end :]
+    assert fixed == "持续推进城乡环境综合整治。"
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("深化“放管服”“放管服”改革。", "深化“放管服”改革。"),
+        ("做到应收尽收、应收尽收，全年征收医保费。", "做到应收尽收，全年征收医保费。"),
+    ],
+)
+def test_round_three_fixes(text: str, fixed: str) -> None:
+    (found,) = diagnostics(text, RULE)
+    assert found.fix is not None
+    assert text[: found.fix.start] + found.fix.replacement + text[found.fix.end :] == fixed
+
+
+def test_user_can_extend_noun_verbs() -> None:
+    text = "由现场总指挥指挥抢险救援，转移群众120人。"
+    assert flagged(text, RULE) == ["指挥"]
+    assert flagged(text, RULE, options={"extend-noun-verbs": {"指挥": ["抢险"]}}) == []
