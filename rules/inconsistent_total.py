@@ -268,6 +268,10 @@ class InconsistentTotal(Rule):
         self.subject_re = regex.compile(
             rf"(?<=[，,；;：:])(?:{_alternation(d['exhaustive-subjects'])})\p{{Han}}{{1,5}}$"
         )
+        self.whole_among_re = regex.compile(
+            r"(?<=[\d０-９][\p{Han}]{1,6})(?<![其集高初空心眼手])(?:之中|当中|中)(?=[，,]?\p{Han})"
+        )
+        self.ordinal_parts_re = regex.compile(r"(?<=[，,；;：:])第一(?=\p{Han})")
         self.among_re = regex.compile(r"(?<=[\d０-９][\p{Han}]{1,5})(?<![其集高初])(?:之中|当中|中)[，,]")
         self.remainder_words = set(d["remainder-words"])
         self.label_trim = tuple(sorted(d["label-trim-words"], key=len, reverse=True))
@@ -307,6 +311,9 @@ class InconsistentTotal(Rule):
         # Rates.
         self.computed_rate_re = regex.compile(_alternation(d["computed-rates"]))
         self.bounded_rate_re = regex.compile(_alternation(d["bounded-rates"]))
+        self.stem_rate_re = regex.compile(r"(?P<stem>\p{Han}{2})率")
+        self.non_computed_stems = set(d["non-computed-rate-stems"])
+        self.note_re = regex.compile(_alternation(d["explaining-notes"]))
         self.change_re = regex.compile(_alternation(d["change-words"]))
         self.rate_fillers = tuple(sorted(d["rate-fillers"], key=len, reverse=True))
         self.household_units = set(d["household-units"])
@@ -325,6 +332,13 @@ class InconsistentTotal(Rule):
         verbs = _alternation([*d["increase-words"], *d["decrease-words"]])
         self.change_after_re = regex.compile(rf"(?:相比|相较)?[，,]?(?:分别)?(?P<verb>{verbs})了?")
         self.share_re = regex.compile(_alternation(d["share-words"]))
+        self.of_whole_re = regex.compile(
+            rf"(?<=[，,])(?:{_alternation(d['of-whole-verbs'])})(?P<name>[^\d０-９，,。；;：:、（）()]{{0,10}}?)(?=[\d０-９])"
+        )
+        self.share_of_total_re = regex.compile(
+            r"占(?P<whole>[^\d０-９，,。；;：:、（）()]{1,12}?)的(?=百分之|[\d０-９])"
+        )
+        self.whole_words = tuple(d["whole-words"])
         self.increment_re = regex.compile(
             rf"(?:{_alternation(d['increment-cues'])})(?P<verb>{verbs}|多|少)了?(?=[\d０-９])"
         )
@@ -391,6 +405,7 @@ class InconsistentTotal(Rule):
             findings.extend(self._averages(doc, sentence))
             findings.extend(self._changes(doc, sentence))
             findings.extend(self._shares(doc, sentence))
+            findings.extend(self._of_whole(doc, sentence))
             findings.extend(self._increments(doc, sentence))
             findings.extend(self._remaining(doc, sentence, depths))
             findings.extend(self._share_sums(doc, sentence))
@@ -440,6 +455,11 @@ class InconsistentTotal(Rule):
                 cue_start = subject.start()
             total_end = cue_start - 1
             yield from self._parts_from(doc, sentence, depths, total_end, cue.end(), cue_word)
+        for ordinal in self.ordinal_parts_re.finditer(text):
+            # "共1.8亿元，第一批0.6亿元、第二批0.5亿元、第三批0.9亿元": parts told by their order.
+            if depths[ordinal.start()] or text.find("第二", ordinal.end(), ordinal.end() + MAX_SPAN) < 0:
+                continue
+            yield from self._parts_from(doc, sentence, depths, ordinal.start() - 1, ordinal.start(), "第一")
         for middle in self.among_re.finditer(text):
             # "全镇6个村中，4个村……，其余2个村……": the groups named after the count.
             yield from self._parts_from(
@@ -580,6 +600,7 @@ class InconsistentTotal(Rule):
                     q
                     for q in self._quantities_in(doc, base + c_start, base + c_end)
                     if depths[q.start - base] == region_depth
+                    and not (q.chinese and self._family(q) != family)  # "两类补贴320万元"
                 ]
                 same = [q for q in found if self._family(q) == family]
                 if not after and (len(same) != 1 or len(found) != 1):
@@ -607,7 +628,7 @@ class InconsistentTotal(Rule):
                     low, high = _bounds(rest[0])
                     parts.append(_Part(rest[0], low, high, _resolution(rest[0])))
                     exhaustive = not uncertain
-            if self._complementary(parts):
+            if self._complementary(parts) or (after and self._named_in_total(parts, prefix)):
                 exhaustive = not uncertain  # "男性70人、女性50人": the two parts are the whole
             elif overlapping:
                 continue  # "其中女性600人、青年500人": categories that overlap
@@ -643,6 +664,17 @@ class InconsistentTotal(Rule):
                 if a.startswith(one) and b.startswith(other) and rest == b[len(other) :]:
                     return True
         return False
+
+    def _named_in_total(self, parts: Sequence[_Part], total_prefix: str) -> bool:
+        """Parts whose names together name the total: "新建改建农村公路126公里，其中新建48公里、改建78公里"."""
+        if len(parts) < 2:
+            return False
+        labels = [self._label(part.label) for part in parts]
+        return (
+            len(set(labels)) == len(labels)
+            and all(len(label) >= 2 and label in total_prefix for label in labels)
+            and not any(a in b for a, b in itertools.permutations(labels, 2))
+        )
 
     def _disjoint(self, doc: Document, parts: Sequence[_Part]) -> bool:
         """True when every two parts are told apart by ranges of one measure: "收入超过20万元", "低于10万元"."""
@@ -1088,6 +1120,25 @@ class InconsistentTotal(Rule):
             return None
         return q
 
+    def _explained(self, text: str, end: int) -> bool:
+        """True when a note in brackets right after a number explains it: "覆盖率102.3%（含外来务工人员）"."""
+        if text[end : end + 1] not in "（(":
+            return False
+        close = regex.compile(r"[）)]").search(text, end, min(len(text), end + 40))
+        return bool(close and self.note_re.search(text, end, close.start()))
+
+    def _computed_rates(self, text: str) -> list[regex.Match[str]]:
+        """Rates of a part over a whole: the listed ones, and "征收率" after "实际征收960万元" (its verb is used)."""
+        rates = list(self.computed_rate_re.finditer(text))
+        taken = {m.end() for m in rates}
+        for m in self.stem_rate_re.finditer(text):
+            stem = m.group("stem")
+            if m.end() in taken or stem in self.non_computed_stems:
+                continue
+            if text.find(stem, max(0, m.start() - MAX_SPAN), m.start()) >= 0:
+                rates.append(m)
+        return sorted(rates, key=lambda m: m.start())
+
     def _rates(self, doc: Document, sentence: Span) -> Iterator[Finding]:
         text = sentence.text
         flagged: set[int] = set()
@@ -1096,14 +1147,14 @@ class InconsistentTotal(Rule):
             if q is None or q.start in flagged:
                 continue
             low, _ = _bounds(q)
-            if low > 100 + 1e-9:
+            if low > 100 + 1e-9 and not self._explained(text, q.end - sentence.start):
                 flagged.add(q.start)
                 yield Finding(
                     q.start,
                     q.end,
                     f"比率超过100%：「{rate.group()}」不可能达到{q.text}，请核对数字",
                 )
-        for rate in self.computed_rate_re.finditer(text):
+        for rate in self._computed_rates(text):
             window = sentence.start + max(0, rate.start() - MAX_SPAN)
             q = self._rate_value(doc, sentence, rate.end())
             if q is None or q.start in flagged or q.approximate:
@@ -1488,8 +1539,17 @@ class InconsistentTotal(Rule):
                 continue
             among = text.rfind("其中", max(0, share.start() - MAX_SPAN), share.start())
             if among <= 0 or text[among - 1] not in CLAUSE_MARKS:
-                continue
-            clause_start = among - 1
+                # "186个行政村中，已有150个村……，占比80.6%": the whole is counted before 中.
+                middles = list(
+                    self.whole_among_re.finditer(text, max(0, share.start() - MAX_SPAN), share.start())
+                )
+                if not middles:
+                    continue
+                middle = middles[-1]
+                among = middle.end()
+                clause_start = middle.start()
+            else:
+                clause_start = among - 1
             while clause_start > 0 and text[clause_start - 1] not in CLAUSE_MARKS + "。":
                 clause_start -= 1
             inside = [
@@ -1499,18 +1559,23 @@ class InconsistentTotal(Rule):
                 q.unit == "%" for q in self._quantities_in(doc, base + among, base + share.start())
             ):
                 continue
-            part = inside[-1]
+            candidates = self._quantities_in(doc, base + clause_start, base + among)
+            # The part is the last number of a unit the whole is counted in ("150个村……超过10万元" of 186个村).
+            paired = next(
+                (
+                    (q, wholes)
+                    for q in reversed(inside)
+                    if len(wholes := [w for w in candidates if self._family(w) == self._family(q)]) == 1
+                ),
+                None,
+            )
+            if paired is None:
+                continue
+            part, (whole,) = paired
             if sum(1 for ch in text[part.end - base : share.start()] if ch in CLAUSE_MARKS + "、") > 1:
                 continue  # the share is not right after its part
-            family = self._family(part)
-            wholes = [
-                q
-                for q in self._quantities_in(doc, base + clause_start, base + among)
-                if self._family(q) == family
-            ]
-            if len(wholes) != 1 or part.approximate or wholes[0].approximate or wholes[0].value <= 0:
+            if part.approximate or whole.approximate or whole.value <= 0:
                 continue
-            whole = wholes[0]
             expected = part.value / whole.value * 100
             slack = (
                 _percent_step(stated)
@@ -1526,6 +1591,61 @@ class InconsistentTotal(Rule):
                 f"占比与数字不符：由{part.text}和{whole.text}算得占比约为{format_number(round(expected, 1))}%，"
                 f"文中写作{stated.text}，请核对",
             )
+
+    def _of_whole(self, doc: Document, sentence: Span) -> Iterator[Finding]:
+        """ "完成造林2.4万亩，为年度任务2万亩的120%": a ratio against the two numbers it is taken from;
+        "占全县税收总额的112%": a part of a total over 100%."""
+        text = sentence.text
+        base = sentence.start
+        for cue in self.of_whole_re.finditer(text):
+            whole = self._quantity_at(doc, base + cue.end())
+            if whole is None or not self._family(whole) or whole.approximate or whole.value <= 0:
+                continue
+            if not text.startswith("的", whole.end - base):
+                continue
+            stated = self._quantity_at(doc, whole.end + 1)
+            if stated is None or stated.unit != "%" or not stated.is_amount or stated.approximate:
+                continue
+            clause_start = cue.start() - 1
+            while clause_start > 0 and text[clause_start - 1] not in CLAUSE_MARKS + "。":
+                clause_start -= 1
+            family = self._family(whole)
+            parts = [
+                q
+                for q in self._quantities_in(doc, base + clause_start, base + cue.start())
+                if self._family(q) == family
+            ]
+            if len(parts) != 1 or parts[0].approximate or _cut_number(text, parts[0].start - base):
+                continue
+            part = parts[0]
+            expected = part.value / whole.value * 100
+            # The whole is a plan or a base, written as it is: "2万亩" is 20000亩, not 1.5-2.5万亩.
+            slack = (
+                _percent_step(stated)
+                + 0.1
+                + 100 * _half_step(part) / whole.value
+                + 100 * part.value * _resolution(whole) / 2 / whole.value**2
+            )
+            if abs(stated.value - expected) <= slack:
+                continue
+            yield Finding(
+                stated.start,
+                stated.end,
+                f"比率与数字不符：由{part.text}和{whole.text}算得应为{format_number(round(expected, 1))}%，"
+                f"文中写作{stated.text}，请核对",
+            )
+        for share in self.share_of_total_re.finditer(text):
+            if not any(word in share.group("whole") for word in self.whole_words):
+                continue
+            stated = self._quantity_at(doc, base + share.end())
+            if stated is None or stated.unit != "%" or not stated.is_amount:
+                continue
+            if _bounds(stated)[0] > 100 + 1e-9 and not self._explained(text, stated.end - base):
+                yield Finding(
+                    stated.start,
+                    stated.end,
+                    f"比率超过100%：部分占「{share.group('whole')}」的比重不可能达到{stated.text}，请核对数字",
+                )
 
     def _households(self, doc: Document) -> Iterator[Finding]:
         quantities = doc.quantities
