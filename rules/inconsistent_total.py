@@ -319,7 +319,14 @@ class InconsistentTotal(Rule):
         self.household_units = set(d["household-units"])
         # Derived numbers: averages, changes, shares.
         per = _alternation(d["average-units"])
-        self.average_re = regex.compile(rf"(?:(?P<u1>{per})均|平均每(?P<u2>{per})|每(?P<u3>{per})平均)")
+        periods_alt = _alternation(d["periods-per-year"])
+        self.periods_per_year = {k: float(v) for k, v in d["periods-per-year"].items()}
+        self.average_re = regex.compile(
+            rf"(?:(?P<u1>{per})均|平均每(?P<u2>{per})|每(?P<u3>{per})平均"
+            rf"|(?P<p1>{periods_alt})均|平均每(?P<p2>{periods_alt})|每(?P<p3>{periods_alt})平均)"
+        )
+        self.year_word_re = regex.compile(_alternation(d["year-words"]))
+        self.total_word_re = regex.compile(_alternation(d["average-total-words"]))
         self.average_change_re = regex.compile(_alternation(d["average-change-words"]))
         self.average_filler_pattern = regex.compile(_alternation(d["average-fillers"]))
         periods = _alternation(d["base-periods"])
@@ -1196,7 +1203,8 @@ class InconsistentTotal(Rule):
         text = sentence.text
         base = sentence.start
         for match in self.average_re.finditer(text):
-            per = match.group("u1") or match.group("u2") or match.group("u3") or ""
+            period = match.group("p1") or match.group("p2") or match.group("p3")
+            per = match.group("u1") or match.group("u2") or match.group("u3") or period or ""
             per_family = self.family.get(per, per)
             stated = next(
                 iter(self._quantities_in(doc, base + match.end(), base + min(len(text), match.end() + 30))),
@@ -1213,19 +1221,49 @@ class InconsistentTotal(Rule):
             window = max(0, match.start() - MAX_SPAN)
             before = [q for q in self._quantities_in(doc, base + window, base + match.start()) if q.is_amount]
             totals = [q for q in before if self._family(q) == family]
-            counts = [
-                q
-                for q in before
-                if self._counts_units(text[max(0, q.start - base - 3) : q.end - base + 4], q, per, per_family)
-            ]
-            if len(totals) != 1 or len(counts) != 1 or counts[0].value < 2:
+            total_after = False
+            if not totals and not period:
+                # "1200人，人均可支配收入1.5万元，……可支配收入总额2400万元": the total after the average.
+                after = self._quantities_in(
+                    doc, stated.end, base + min(len(text), stated.end - base + MAX_SPAN)
+                )
+                totals = [q for q in after if q.is_amount and self._family(q) == family]
+                total_after = len(totals) == 1 and bool(
+                    self.total_word_re.search(self._clause_before(text, totals[0].start - base))
+                )
+                if not total_after:
+                    continue
+            if period:
+                # "全年召开会议24次，平均每月2次": a year holds 12 months.
+                year = self.year_word_re.search(text, window, match.start())
+                if year is None or len(totals) != 1 or totals[0].start - base < year.start():
+                    continue
+                months = self.periods_per_year[period]
+                count = Quantity(
+                    year.start() + base, year.end() + base, year.group(), months, per, per, False, True
+                )
+            else:
+                counts = [
+                    q
+                    for q in before
+                    if self._counts_units(
+                        text[max(0, q.start - base - 3) : q.end - base + 4], q, per, per_family
+                    )
+                ]
+                if len(counts) != 1 or counts[0].value < 2:
+                    continue
+                count = counts[0]
+            if len(totals) != 1:
                 continue
-            total, count = totals[0], counts[0]
+            total = totals[0]
             total_prefix = text[max(0, total.start - base - 3) : total.start - base]
             if "均" in total_prefix or "每" in total_prefix:
                 continue
             noun = regex.sub(self.average_filler_pattern, "", gap)
-            if noun and not self._share_words(noun, self._clause_before(text, total.start - base)):
+            if noun and not any(
+                self._share_words(noun, self._clause_before(text, q.start - base, stop_at_list=False))
+                for q in (total, count)
+            ):
                 continue  # "粮食播种面积10万亩，户均耕地5.6亩": the average is of something else
             t_low, t_high = _bounds(total)
             c_low, c_high = _bounds(count)
@@ -1242,11 +1280,26 @@ class InconsistentTotal(Rule):
             low_expected, high_expected = t_low / c_high, t_high / max(c_low, 1e-9)
             if s_low - slack <= high_expected and low_expected <= s_high + slack:
                 continue
+            if total_after:
+                unit = display_unit(total)
+                product = stated.value * count.value
+                yield Finding(
+                    total.start,
+                    total.end,
+                    f"总数与平均数不符：由{count.text}和{match.group()}{stated.text}算得总数约为"
+                    f"{format_quantity(product, unit)}，文中写作{total.text}，请核对",
+                )
+                continue
             unit = display_unit(stated)
+            source = (
+                f"{count.text}{total.text}按{format_number(count.value)}个{per}计，"
+                if period
+                else f"{total.text}和{count.text}"
+            )
             yield Finding(
                 stated.start,
                 stated.end,
-                f"平均数与总数不符：由{total.text}和{count.text}算得{match.group()}约为"
+                f"平均数与总数不符：由{source}算得{match.group()}约为"
                 f"{format_quantity(round(expected, 2) if expected < 1e4 else round(expected), unit)}，"
                 f"文中写作{stated.text}，请核对",
             )
@@ -1262,9 +1315,10 @@ class InconsistentTotal(Rule):
         return q.unit in self.general_classifiers and per in around
 
     @staticmethod
-    def _clause_before(text: str, end: int) -> str:
+    def _clause_before(text: str, end: int, *, stop_at_list: bool = True) -> str:
         start = end
-        while start > 0 and end - start < 40 and text[start - 1] not in CLAUSE_MARKS + "。、":
+        marks = CLAUSE_MARKS + "。、" if stop_at_list else CLAUSE_MARKS + "。"
+        while start > 0 and end - start < 40 and text[start - 1] not in marks:
             start -= 1
         return text[start:end]
 
