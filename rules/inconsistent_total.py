@@ -365,6 +365,13 @@ class InconsistentTotal(Rule):
             rf"(?P<close>[”」』])?(?P<noun>\p{{Han}}{{0,4}})(?:[：:]|[，,](?:{slogan_intro})[：:，,]?)"
         )
         self.person_units = set(d["person-units"])
+        adverbs = _alternation(d["shared-verb-adverbs"])
+        self.shared_verb_re = regex.compile(
+            r"“(?P<slogan>(?P<num>[双两二三四五六七八九十])个?(?P<key>\p{Han}{1,3}))”"
+            r"(?:[：:]|[，,](?:即|就是)[：:]?)"
+            rf"(?P<list>[^，,。；;：:！？“”\d]{{2,80}}?)(?:{adverbs}){{0,3}}(?P=key)"
+        )
+        self.item_split_re = regex.compile(_alternation(d["conjunctions"]))
 
     # ------------------------------------------------------------------ helpers
     def _family(self, q: Quantity) -> str | None:
@@ -419,6 +426,7 @@ class InconsistentTotal(Rule):
         findings.extend(self._announced_lists(doc))
         findings.extend(self._households(doc))
         slogans = list(self._slogans(doc))
+        slogans.extend(self._shared_verb_slogans(doc))
         last_end = -1
         for finding in sorted(findings, key=lambda f: (f.start, f.end)):
             if finding.start >= last_end:
@@ -1027,7 +1035,7 @@ class InconsistentTotal(Rule):
                     pairs = [(_count_value(match.group("num")), [head[:n] for n in range(len(head), 0, -1)])]
                 if depths is None:
                     depths = _depths(text)
-                items, ended = self._slogan_items(text, depths, match.end())
+                items, ended, marks = self._slogan_items(text, depths, match.end())
                 if not items or items[0].startswith(self.nested_starts):
                     continue
                 quoted = bool(match.group("close"))
@@ -1044,7 +1052,19 @@ class InconsistentTotal(Rule):
                         run += 1
                     if run < 2 or run == count:
                         continue
-                    if run < count and (run < len(items) or not ended or items[-1].endswith(self.etc_words)):
+                    # A run of 、-joined items closed by ，；。 has ended: "就业安置一批、产业带动一批，全面消除……".
+                    closed = (
+                        run < len(items)
+                        and all(m == "、" for m in marks[: run - 1])
+                        and marks[run - 1] in "，,；;。"
+                    )
+                    if (
+                        run < count
+                        and not closed
+                        and (run < len(items) or not ended or items[-1].endswith(self.etc_words))
+                    ):
+                        continue
+                    if items[run - 1].endswith(self.etc_words):
                         continue
                     shown = text[shown_start:shown_end]
                     yield Finding(
@@ -1054,30 +1074,64 @@ class InconsistentTotal(Rule):
                     )
                     break
 
-    def _slogan_items(self, text: str, depths: Sequence[int], start: int) -> tuple[list[str], bool]:
-        """The items of the list starting at ``start`` and whether the list plainly ends with its sentence."""
+    def _shared_verb_slogans(self, doc: Document) -> Iterator[Finding]:
+        """ "“双提升”：满意度、安全感均明显提升": the count against the items that share the slogan's verb."""
+        if "”" not in doc.text:
+            return
+        for match in self.shared_verb_re.finditer(doc.text):
+            count = _count_value(match.group("num")) if match.group("num") != "双" else 2
+            items = match.group("list").split("、")
+            # "服务能力、治理水平和群众满意度": the last item may hold two joined by a conjunction.
+            joined = [piece for piece in self.item_split_re.split(items[-1], maxsplit=1) if piece]
+            if len(joined) == 2 and all(len(piece) >= 2 for piece in joined):
+                items[-1:] = joined
+            items = [item for item in items if item]
+            if count is None or len(items) < 2 or len(items) == count:
+                continue
+            if any(len(item) > self.max_item or _DIGIT_RE.search(item) for item in items):
+                continue
+            if match.group("list").endswith(self.etc_words) and len(items) < count:
+                continue
+            shown = match.group("slogan")
+            yield Finding(
+                match.start("slogan"),
+                match.end("slogan"),
+                f"数量与列举不一致：「{shown}」表示{count}项，但其后列举了{len(items)}项，请核对数量或补全列举",
+            )
+
+    def _slogan_items(
+        self, text: str, depths: Sequence[int], start: int
+    ) -> tuple[list[str], bool, list[str]]:
+        """The items of the list starting at ``start``, whether the list plainly ends with its sentence,
+        and the mark after each item."""
         items: list[str] = []
+        marks: list[str] = []
         begin = start
         base = depths[start] if start < len(depths) else 0
         ceiling = min(len(text), start + 2 * MAX_SPAN)
         for i in range(start, ceiling):
             ch = text[i]
             if depths[i] < base:
-                return items, False
+                return items, False, marks
             if depths[i] != base:
                 continue
             if ch in "。！？!?":
                 items.append(text[begin:i].strip())
-                return [item for item in items if item], True
+                marks.append(ch)
+                kept = [(item, mark) for item, mark in zip(items, marks, strict=True) if item]
+                return [item for item, _ in kept], True, [mark for _, mark in kept]
             if ch in "、，,；;":
                 items.append(text[begin:i].strip())
+                marks.append(ch)
                 begin = i + 1
                 if len(items) > MAX_PARTS:
-                    return items, False
+                    return items, False, marks
         if ceiling == len(text):
             items.append(text[begin:ceiling].strip())
-            return [item for item in items if item], True
-        return items, False
+            marks.append("")
+            kept = [(item, mark) for item, mark in zip(items, marks, strict=True) if item]
+            return [item for item, _ in kept], True, [mark for _, mark in kept]
+        return items, False, marks
 
     @staticmethod
     def _slogan_item(item: str, key: str, quoted: bool) -> bool:
