@@ -57,9 +57,13 @@ class EmptySlogan(Rule):
     只剩空白或标点、只剩占位符（x、××、某某、___）或只剩“的”之类虚词的情况；
     介词后直接跟“的”（按照的决策部署、根据的统一安排）、并列主体删去一个后
     连词直接跟“的”（在县委和的坚强领导下）也属此类；
+    丢了名称或序数、只剩通用词的提法（是规划的开局之年、对工作的重要指示、
+    二十届全会、县十八届人大次会议、第次党代会），以及丢了数字的编号提法
+    （做到“个维护”、增强个意识，提法清单见 numbered-slogans）也属此类；
     也检查空的引号“”、书名号《》和括号（）。提法模板是数据，可在配置中用
     `extend-templates` 增加本单位常用的提法，用 `extend-support-words`
-    增加“在……的……下”中的中心词（领导、关怀、支持……）。
+    增加“在……的……下”中的中心词（领导、关怀、支持……），用 `extend-numbered-slogans`
+    增加编号提法（如“五个必须”），用 `extend-ge-words` 增加以“个”开头的词语（如“个转企”）。
 
     为什么：
     起草时常先写好提法框架再填内容，或在修改时把指导思想、会议名称、领导主体整段删掉，
@@ -74,12 +78,15 @@ class EmptySlogan(Rule):
     - 按照的决策部署，全力抓好防汛抗旱各项工作。
     - 在县委和的正确领导下，全县上下团结一心、攻坚克难。
     - 锲而不舍纠治“”，持续深化作风建设。
+    - 2026年是规划的开局之年，坚决做到“个维护”。
+    - 深入贯彻习近平总书记对工作的重要指示精神和党的二十届全会精神。
 
     正确示例：
     - 全镇广大党员干部坚持以习近平新时代中国特色社会主义思想为指导。
     - 在县委县政府的坚强领导下，我镇各项工作取得新成效。
     - 深入贯彻党的二十大精神，以此为指导谋划全年工作。
     - 按照要求及时上报，确保实现目标。（“按照要求”“实现目标”本身是通顺的说法，不报）
+    - 大力推进“个转企”，每个代表都要认真履职。（“个转企”是词语，“每个”有数词，不报）
     - 这类说法是毫无事实根据的；我们将提供力所能及的帮助。（“根据”是名词、“及”属于词语，不报）
 
     选项：
@@ -118,6 +125,30 @@ class EmptySlogan(Rule):
             for before in _strings(context.get("before")):
                 self._contexts.append((before, str(context.get("example", "")), marks))
         self._contexts.sort(key=lambda c: len(c[0]), reverse=True)
+        self._compile_numbered(data)
+
+    def _compile_numbered(self, data: Mapping[str, Any]) -> None:
+        """Patterns for numbered slogans whose numeral was cut: “个维护”, 增强个意识."""
+        self._slogans: dict[str, str] = {}
+        for slogan in _strings(data.get("numbered-slogans")):
+            at = slogan.find("个")
+            if at > 0 and len(slogan) > at + 1:
+                self._slogans.setdefault(slogan[at:], slogan)
+        before = str(data.get("not-numbered-before", ""))
+        guard = f"(?<![{regex.escape(before)}])" if before else ""
+        words = _alternation(_strings(data.get("ge-words")))
+        not_word = f"(?!{words})" if words else ""
+        quoted = f"[“‘「]{not_word}个[^“”‘’「」\n]{{1,12}}[”’」]"
+        parts = [f"(?P<quoted>{guard}{quoted})"]
+        # "做个全面的检查": the rest of a slogan that is also an adjective is read so before 的.
+        adjectives = {f"个{a}" for a in _strings(data.get("numbered-slogan-adjectives"))}
+        plain = [t for t in self._slogans if t not in adjectives]
+        bare = [f"(?:{_alternation(plain)})"] if plain else []
+        if listed := [t for t in self._slogans if t in adjectives]:
+            bare.append(f"(?:{_alternation(listed)})(?![的地得])")
+        if bare:
+            parts.append(f"(?P<bare>{guard}(?:{'|'.join(bare)}))")
+        self._numbered = regex.compile("|".join(parts))
 
     # -- compiling ------------------------------------------------------------------
     def _compile(self, spec: Mapping[str, Any], table: Mapping[str, list[str]]) -> _Template:
@@ -199,6 +230,7 @@ class EmptySlogan(Rule):
                     findings.append(finding)
         if self.settings.get("empty-marks", True):
             findings.extend(self._empty_marks(text))
+        findings.extend(self._numbered_findings(text))
         return _without_overlaps(findings)
 
     def _judge(self, doc: Document, template: _Template, match: regex.Match[str]) -> Finding | None:
@@ -256,6 +288,22 @@ class EmptySlogan(Rule):
                     )
                 )
         return findings
+
+    def _numbered_findings(self, text: str) -> Iterable[Finding]:
+        for match in self._numbered.finditer(text):
+            found = match.group()
+            tail = found[1:-1] if match.group("quoted") else found
+            slogan = self._slogans.get(tail)
+            if slogan is None and match.group("quoted"):
+                # “个维护工作”: the longest listed slogan the quoted text starts with.
+                slogan = next((s for t, s in self._slogans.items() if tail.startswith(t)), None)
+            where = f"（如“{slogan}”）" if slogan else ""
+            yield Finding(
+                match.start(),
+                match.end(),
+                f"「{found}」中缺少“个”前面的数字{where}，请补全",
+                suggestion=f"补全为“{slogan}”" if slogan else None,
+            )
 
     @staticmethod
     def _mark_pairs(text: str, mark: _Mark) -> Iterable[tuple[int, int]]:

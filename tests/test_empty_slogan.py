@@ -33,7 +33,7 @@ RULE = "empty-slogan"
         ("深入贯彻精神，严格落实上级工作要求。", ["贯彻精神"]),
         ("认真学习贯彻落实精神，确保各项政策落地见效。", ["学习贯彻落实精神"]),
         ("深入学习贯彻重要讲话精神，切实增强责任感。", ["学习贯彻重要讲话精神"]),
-        ("深入学习贯彻习近平总书记关于的重要论述。", ["关于的"]),
+        ("深入学习贯彻习近平总书记关于的重要论述。", ["关于的重要论述"]),
         ("2024年是召开之年，做好今年工作意义重大。", ["是召开之年"]),
         ("2026年是开局之年，做好今年工作意义重大。", ["是开局之年"]),
         ("严格落实决策部署，确保政令畅通。", ["严格落实决策部署"]),
@@ -289,3 +289,63 @@ def test_pathological_input_is_fast(text: str) -> None:
     start = time.perf_counter()
     diagnostics(text, RULE)
     assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the plan's name cut, leaving the bare word 规划
+        ("2026年是规划的开局之年，做好今年工作意义重大。", ["是规划的开局之年"]),
+        ("明年是规划收官之年，要确保各项指标全面完成。", ["是规划收官之年"]),
+        # the field of an instruction cut, leaving nothing or the bare word 工作
+        ("深入贯彻习近平总书记对工作的重要指示精神，守牢安全底线。", ["对工作的重要指示"]),
+        ("认真学习习近平总书记关于工作的重要论述。", ["关于工作的重要论述"]),
+        # the numeral of a numbered slogan cut, quoted or not
+        ("深刻领悟“两个确立”的决定性意义，坚决做到“个维护”。", ["“个维护”"]),
+        ("自觉增强个意识、坚定个自信。", ["个意识", "个自信"]),
+        ("深刻领悟个确立的决定性意义。", ["个确立"]),
+        # the ordinal of a plenum or a session cut
+        ("全面贯彻党的二十大和二十届全会精神。", ["届全会"]),
+        ("认真学习贯彻党的二十届二中、中全会精神。", ["、中全会"]),
+        ("县十八届人大次会议胜利闭幕。", ["人大次会议"]),
+        ("县政协十一届次会议胜利闭幕。", ["次会议"]),
+        ("胜利召开县第次党代会。", ["第次"]),
+        ("依据《条例》第条规定作出处理。", ["第条"]),
+    ],
+)
+def test_round_three_classes(text: str, expected: list[str]) -> None:
+    assert flagged(text, RULE) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025年是“十四五”规划收官之年，是五年规划的关键之年。",
+        "深入贯彻习近平总书记对安全生产工作的重要指示精神。",
+        "群众对工作的满意度达到96.5%。",
+        "增强“四个意识”、坚定“四个自信”、做到“两个维护”。",
+        "有个明确的目标，这个意识很重要，每个代表都发言，要做个全面的检查。",
+        "推进“个转企”“小升规”，保护“个人信息”安全。",
+        "全面贯彻党的二十大和二十届历次全会精神。",
+        "召开县十八届人大三次会议和政协十一届三次会议。",
+        "按次第推进，全县第3批、第四批项目全部开工。",
+    ],
+)
+def test_round_three_legitimate(text: str) -> None:
+    assert flagged(text, RULE) == []
+
+
+def test_numbered_slogan_message_names_the_slogan() -> None:
+    [d] = diagnostics("坚决做到“个维护”。", RULE)
+    assert d.message == "「“个维护”」中缺少“个”前面的数字（如“两个维护”），请补全"
+    assert d.suggestion == "补全为“两个维护”"
+
+
+def test_user_can_extend_numbered_slogans() -> None:
+    text = "认真落实个必须要求。"
+    assert flagged(text, RULE) == []
+    assert flagged(text, RULE, options={"extend-numbered-slogans": ["五个必须"]}) == ["个必须"]
+    assert flagged("推行“个体工商户”帮扶。", RULE) == []
+    quoted = "推行“个码通”服务。"
+    assert flagged(quoted, RULE) == ["“个码通”"]
+    assert flagged(quoted, RULE, options={"extend-ge-words": ["个码通"]}) == []
