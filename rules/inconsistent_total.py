@@ -339,6 +339,9 @@ class InconsistentTotal(Rule):
         verbs = _alternation([*d["increase-words"], *d["decrease-words"]])
         self.change_after_re = regex.compile(rf"(?:相比|相较)?[，,]?(?:分别)?(?P<verb>{verbs})了?")
         self.share_re = regex.compile(_alternation(d["share-words"]))
+        self.doubling_re = regex.compile(
+            r"[，,]?(?:实现|完成|比上年|较上年|同比)?(?:了)?(?P<verb>翻(?:了)?(?P<n>[一两二三])?番)"
+        )
         self.of_whole_re = regex.compile(
             rf"(?<=[，,])(?:{_alternation(d['of-whole-verbs'])})(?P<name>[^\d０-９，,。；;：:、（）()]{{0,10}}?)(?=[\d０-９])"
         )
@@ -1394,6 +1397,12 @@ class InconsistentTotal(Rule):
             previous = self._quantity_at(doc, base + cue.end())
             if previous is None or not previous.is_amount or previous.approximate:
                 continue
+            doubled = self.doubling_re.match(text, previous.end - base)
+            if doubled:
+                current = self._current_before(doc, sentence, cue.start(), previous)
+                if current is not None:
+                    yield from self._judge_doubling(current, previous, doubled, base)
+                continue
             change = self.change_after_re.match(text, previous.end - base)
             if not change:
                 continue
@@ -1428,6 +1437,12 @@ class InconsistentTotal(Rule):
             current = self._quantity_at(doc, base + to.end())
             if current is None or not current.is_amount or current.approximate:
                 continue
+            doubled = self.doubling_re.match(text, current.end - base)
+            if doubled and (self._family(current) or current.unit) == (
+                self._family(previous) or previous.unit
+            ):
+                yield from self._judge_doubling(current, previous, doubled, base)
+                continue
             change = self.change_after_re.match(text, current.end - base)
             if not change:
                 continue
@@ -1439,6 +1454,47 @@ class InconsistentTotal(Rule):
             if (self._family(current) or current.unit) != (self._family(previous) or previous.unit):
                 continue
             yield from self._judge_change(current, previous, stated, change.group("verb"))
+
+    def _current_before(
+        self, doc: Document, sentence: Span, cue_start: int, previous: Quantity
+    ) -> Quantity | None:
+        """The value compared with ``previous``: the last number of its unit just before the comparison."""
+        text = sentence.text
+        base = sentence.start
+        family = self._family(previous)
+        if family is None:
+            return None
+        current = next(
+            (
+                q
+                for q in reversed(self._quantities_in(doc, base + max(0, cue_start - 40), base + cue_start))
+                if q.is_amount and self._family(q) == family
+            ),
+            None,
+        )
+        if current is None or current.approximate or "。" in text[current.end - base : cue_start]:
+            return None
+        return current
+
+    def _judge_doubling(
+        self, current: Quantity, previous: Quantity, doubled: regex.Match[str], base: int
+    ) -> Iterator[Finding]:
+        """ "由1200万元增长到1800万元，实现翻番": doubling (翻一番 ×2, 翻两番 ×4) against the two values."""
+        if previous.value <= 0 or previous.approximate or current.approximate or not self._family(current):
+            return
+        times = _count_value(doubled.group("n")) if doubled.group("n") else 1
+        factor = 2.0 ** (times or 1)
+        ratio = current.value / previous.value
+        slack = (_half_step(current) + current.value * _half_step(previous) / previous.value) / previous.value
+        if ratio + slack >= factor * 0.99:
+            return
+        word = doubled.group("verb")
+        yield Finding(
+            base + doubled.start("verb"),
+            base + doubled.end("verb"),
+            f"翻番与数字不符：由{previous.text}变为{current.text}，是原来的{format_number(round(ratio, 2))}倍，"
+            f"不到{format_number(factor)}倍，不能称“{word}”，请核对",
+        )
 
     def _increments(self, doc: Document, sentence: Span) -> Iterator[Finding]:
         """ "完成投资18亿元，比上年增加3亿元，增长15%": the rate against the value and its increment."""
