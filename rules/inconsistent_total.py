@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime
 import itertools
 import math
 from collections.abc import Iterable, Iterator, Sequence
@@ -12,7 +13,7 @@ import regex
 
 from reportlint.document import Document, Span
 from reportlint.numbering import Marker
-from reportlint.numbers import Quantity, find_quantities
+from reportlint.numbers import NumberFormatError, Quantity, find_quantities, parse_number
 from reportlint.rule import Finding, Rule, Severity
 
 OPENING = "“《（(「『‘【["
@@ -375,6 +376,13 @@ class InconsistentTotal(Rule):
             rf"(?P<list>[^，,。；;：:！？“”\d]{{2,80}}?)(?:{adverbs}){{0,3}}(?P=key)"
         )
         self.item_split_re = regex.compile(_alternation(d["conjunctions"]))
+        self.respectively_re = regex.compile(rf"[，,](?:{_alternation(d['respectively-cues'])})")
+        self.event_units = set(d["event-units"])
+        self.duration_re = regex.compile(
+            rf"(?:{_alternation(d['duration-words'])})(?P<n>[0-9]{{1,3}}|[{CN_COUNT}一十百]{{1,4}})"
+            r"(?P<unit>个月|天|日|周|年)(?![多余底初末])"
+        )
+        self.date_range_re = _DATE_RANGE_RE
 
     # ------------------------------------------------------------------ helpers
     def _family(self, q: Quantity) -> str | None:
@@ -423,6 +431,8 @@ class InconsistentTotal(Rule):
             findings.extend(self._changes(doc, sentence))
             findings.extend(self._shares(doc, sentence))
             findings.extend(self._of_whole(doc, sentence))
+            findings.extend(self._dated_counts(doc, sentence, depths))
+            findings.extend(self._durations(sentence))
             findings.extend(self._increments(doc, sentence))
             findings.extend(self._remaining(doc, sentence, depths))
             findings.extend(self._share_sums(doc, sentence))
@@ -1811,6 +1821,98 @@ class InconsistentTotal(Rule):
                     f"比率超过100%：部分占「{share.group('whole')}」的比重不可能达到{stated.text}，请核对数字",
                 )
 
+    def _dated_counts(self, doc: Document, sentence: Span, depths: list[int]) -> Iterator[Finding]:
+        """ "召开专题会议3次，分别于5月、7月召开": a count of events against the times or places listed."""
+        text = sentence.text
+        base = sentence.start
+        for cue in self.respectively_re.finditer(text):
+            if depths[cue.start()]:
+                continue
+            count = next(
+                (
+                    q
+                    for q in reversed(
+                        self._quantities_in(doc, base + max(0, cue.start() - 12), base + cue.start())
+                    )
+                ),
+                None,
+            )
+            if (
+                count is None
+                or count.end != base + cue.start()
+                or count.written_unit not in self.event_units
+                or not count.is_amount
+                or count.approximate
+                or not 2 <= count.value <= 12
+            ):
+                continue
+            end = cue.end()
+            while end < len(text) and end - cue.end() < 60 and text[end] not in "，,。；;：:！？（(":
+                end += 1
+            segment = text[cue.end() : end]
+            pieces = segment.split("、")
+            joined = [piece for piece in self.item_split_re.split(pieces[-1], maxsplit=1) if piece]
+            if len(joined) == 2 and all(len(piece) >= 2 for piece in joined):
+                pieces[-1:] = joined
+            if len(pieces) < 2 or any(not piece or len(piece) > self.max_item for piece in pieces[:-1]):
+                continue
+            if (
+                any(word in segment for word in self.etc_words)
+                or "各" in segment
+                or (count.written_unit or "") in segment
+            ):
+                continue  # "分别于上半年和下半年各召开2次": the events are counted per item
+            if len(pieces) == count.value:
+                continue
+            yield Finding(
+                count.start,
+                count.end,
+                f"数量与列举不一致：「{count.text}」与其后“分别”列举的{len(pieces)}项不符，请核对次数或补全列举",
+            )
+
+    def _durations(self, sentence: Span) -> Iterator[Finding]:
+        """ "历时两个月（3月1日至5月31日）": a stated duration against the dates beside it."""
+        text = sentence.text
+        if "至" not in text and "到" not in text and "—" not in text and "-" not in text:
+            return
+        for match in self.duration_re.finditer(text):
+            try:
+                stated = parse_number(match.group("n"))
+            except NumberFormatError:
+                continue
+            unit = match.group("unit")
+            window_start = max(0, match.start() - 30)
+            window_end = min(len(text), match.end() + 30)
+            ranges = [
+                r
+                for r in self.date_range_re.finditer(text, window_start, window_end)
+                if r.end() <= match.start() or r.start() >= match.end()
+            ]
+            if len(ranges) != 1:
+                continue
+            span = ranges[0]
+            between = (
+                text[span.end() : match.start()]
+                if span.end() <= match.start()
+                else text[match.end() : span.start()]
+            )
+            if len(between) > 4 or regex.search(r"[。；;]", between):
+                continue
+            expected = _range_length(span, unit)
+            if expected is None:
+                continue
+            low, high = expected
+            if low - 1e-9 <= stated <= high + 1e-9:
+                continue
+            shown = (
+                format_number(round((low + high) / 2, 1)) if unit in ("个月", "周") else format_number(high)
+            )
+            yield Finding(
+                sentence.start + match.start("n"),
+                sentence.start + match.end("unit"),
+                f"时长与日期不符：{span.group()}约为{shown}{unit}，文中写作{match.group('n')}{unit}，请核对",
+            )
+
     def _households(self, doc: Document) -> Iterator[Finding]:
         quantities = doc.quantities
         for first, second in itertools.pairwise(quantities):
@@ -1829,6 +1931,41 @@ class InconsistentTotal(Rule):
                     second.end,
                     f"户数与人数矛盾：「{first.text}{second.text}」人数少于户数，请核对数字",
                 )
+
+
+_DATE = r"(?:(?P<{p}y>\d{{4}})年)?(?:(?P<{p}m>\d{{1,2}})月)?(?:(?P<{p}d>\d{{1,2}})日)?"
+_DATE_RANGE_RE = regex.compile(
+    _DATE.format(p="a") + r"(?:至|到|—|－|-|～|~)" + _DATE.format(p="b") + r"(?<=[年月日])"
+)
+
+
+def _range_length(span: regex.Match[str], unit: str) -> tuple[float, float] | None:
+    """The length of a date range in ``unit`` (个月, 天/日, 周, 年): (fewest, most), counting both ends or one."""
+    ay, am, ad = span.group("ay"), span.group("am"), span.group("ad")
+    by, bm, bd = span.group("by"), span.group("bm"), span.group("bd")
+    if unit == "年":
+        if not (ay and by) or am or ad or bm or bd:
+            return None
+        years = int(by) - int(ay)
+        return float(years), float(years + 1)
+    if not (am and ad and bd):
+        return None
+    first_year = int(ay) if ay else 2023
+    last_year = int(by) if by else first_year
+    try:
+        first = datetime.date(first_year, int(am), int(ad))
+        last = datetime.date(last_year, int(bm) if bm else int(am), int(bd))
+    except ValueError:
+        return None
+    days = (last - first).days + 1
+    if days < 2:
+        return None
+    if unit in ("天", "日"):
+        return float(days - 1), float(days)
+    if unit == "周":
+        return days / 7 - 0.6, days / 7 + 0.6
+    months = days / 30.44
+    return months - 0.6, months + 0.6
 
 
 _STARTS_CACHE: dict[int, tuple[Document, list[int]]] = {}
