@@ -383,6 +383,16 @@ class InconsistentTotal(Rule):
             r"(?P<unit>个月|天|日|周|年)(?![多余底初末])"
         )
         self.date_range_re = _DATE_RANGE_RE
+        self.ratio_re = regex.compile(
+            r"按(?:照)?(?<![\d:：∶])(?P<a>\d{1,3})\s?[:：∶]\s?(?P<b>\d{1,3})的?(?:比例|比)"
+        )
+        self.conversions: dict[str, dict[str, float]] = {}
+        for big, small, factor in d["unit-conversions"]:
+            self.conversions.setdefault(big, {})[small] = float(factor)
+            self.conversions.setdefault(small, {})[big] = 1 / float(factor)
+        self.conversion_link_re = regex.compile(
+            rf"(?:[（(](?:{_alternation(d['conversion-words'])})?|[，,]?(?:折合|约合))(?=[\d０-９])"
+        )
 
     # ------------------------------------------------------------------ helpers
     def _family(self, q: Quantity) -> str | None:
@@ -433,6 +443,8 @@ class InconsistentTotal(Rule):
             findings.extend(self._of_whole(doc, sentence))
             findings.extend(self._dated_counts(doc, sentence, depths))
             findings.extend(self._durations(sentence))
+            findings.extend(self._ratios(doc, sentence))
+            findings.extend(self._conversions(doc, sentence))
             findings.extend(self._increments(doc, sentence))
             findings.extend(self._remaining(doc, sentence, depths))
             findings.extend(self._share_sums(doc, sentence))
@@ -1911,6 +1923,66 @@ class InconsistentTotal(Rule):
                 sentence.start + match.start("n"),
                 sentence.start + match.end("unit"),
                 f"时长与日期不符：{span.group()}约为{shown}{unit}，文中写作{match.group('n')}{unit}，请核对",
+            )
+
+    def _ratios(self, doc: Document, sentence: Span) -> Iterator[Finding]:
+        """ "按1:2的比例为13名书记储备后备人选26人": the two numbers after a ratio against it."""
+        text = sentence.text
+        base = sentence.start
+        for match in self.ratio_re.finditer(text):
+            a, b = float(match.group("a")), float(match.group("b"))
+            if not a or not b or a == b:
+                continue
+            end = min(len(text), match.end() + 40)
+            following = [
+                q for q in self._quantities_in(doc, base + match.end(), base + end) if self._family(q)
+            ]
+            if len(following) < 2 or self._family(following[0]) != self._family(following[1]):
+                continue
+            first, second = following[:2]
+            if (
+                "。" in text[first.end - base : second.start - base]
+                or first.approximate
+                or second.approximate
+            ):
+                continue
+            if any(abs(second.value - first.value * k) < 1 + 1e-9 for k in (b / a, a / b)):
+                continue
+            expected = first.value * b / a
+            yield Finding(
+                second.start,
+                second.end,
+                f"数字与比例不符：按{match.group('a')}:{match.group('b')}的比例，{first.text}对应"
+                f"{format_quantity(expected, display_unit(second))}，文中写作{second.text}，请核对",
+            )
+
+    def _conversions(self, doc: Document, sentence: Span) -> Iterator[Finding]:
+        """ "1.2万亩（合800公顷）": a number told again in another unit must be the same amount."""
+        text = sentence.text
+        base = sentence.start
+        if not any(mark in text for mark in ("（", "(", "合")):
+            return
+        for first in self._quantities_in(doc, base, sentence.end):
+            if first.unit not in self.conversions or first.approximate:
+                continue
+            link = self.conversion_link_re.match(text, first.end - base)
+            if not link:
+                continue
+            second = self._quantity_at(doc, base + link.end())
+            if second is None or second.unit not in self.conversions[first.unit] or not second.is_amount:
+                continue
+            factor = self.conversions[first.unit][second.unit]
+            expected = first.value * factor
+            slack = _half_step(second) + _half_step(first) * factor + 0.02 * expected
+            if second.approximate or link.group().strip("（(，,") in ("约", "约合"):
+                slack += 0.1 * expected
+            if abs(second.value - expected) <= slack:
+                continue
+            yield Finding(
+                second.start,
+                second.end,
+                f"单位换算不符：{first.text}约合{format_quantity(expected, display_unit(second))}，"
+                f"文中写作{second.text}，请核对",
             )
 
     def _households(self, doc: Document) -> Iterator[Finding]:
