@@ -188,6 +188,18 @@ class Placeholder(Rule):
         self._note_after_guards = frozenset(str(data.get("bare-note-after-guards", "")))
         self._forms = [self._form(spec) for spec in data.get("markers", [])]
         self._all_marker_chars = frozenset("".join(f.chars for f in self._forms))
+        # One scan for the characters of every form at once, when each character belongs to one form
+        # and none can also be part of another form's run (the decimal point and digits of "x.xx", "xx.5").
+        owner: dict[str, int] = {}
+        for index, form in enumerate(self._forms):
+            for ch in form.chars:
+                owner.setdefault(ch, index)
+        single = all(owner[ch] == index for index, form in enumerate(self._forms) for ch in form.chars)
+        self._owner: dict[str, int] | None = (
+            owner if single and owner and not set(owner) & set(".．" + _DIGITS) else None
+        )
+        # Scanners for the marker characters a text holds (a set of few characters scans faster).
+        self._scanners: dict[str, regex.Pattern[str]] = {}
 
         approx = _alternation(data.get("approx", []))
         units = _alternation(self._units)
@@ -207,10 +219,11 @@ class Placeholder(Rule):
         opener = regex.escape(_OPENERS)
         closer = regex.escape(_CLOSERS)
         inside = rf"[^{opener}{closer}\n]"
+        # Case-insensitive only where letters can be (TODO, todo): a global IGNORECASE flag makes
+        # every bracket and blank class test case variants and doubles the cost of the whole-text scan.
         self._note_re = regex.compile(
-            rf"[{opener}][ \u3000]*(?:{_alternation(data.get('note-prefixes', []))}){inside}{{0,40}}[{closer}]"
-            rf"|[{opener}][ \u3000]*(?:{_alternation(data.get('slot-words', []))})[ \u3000]*[{closer}]",
-            regex.IGNORECASE,
+            rf"[{opener}][ \u3000]*(?i:{_alternation(data.get('note-prefixes', []))}){inside}{{0,40}}[{closer}]"
+            rf"|[{opener}][ \u3000]*(?i:{_alternation(data.get('slot-words', []))})[ \u3000]*[{closer}]"
         )
         self._bare_note_re = regex.compile(
             rf"(?P<note>{_alternation(data.get('bare-notes', []))})[^\s，。；：！？、,.;:!?（）()“”【】\[\]]{{0,20}}"
@@ -244,13 +257,8 @@ class Placeholder(Rule):
         text = doc.text
         scan = _Scan(doc, self._all_marker_chars, [m.span() for m in self._allow_re.finditer(text)])
         candidates: list[_Blank] = []
-        for form in self._forms:
-            if not any(ch in text for ch in form.chars):
-                continue
-            for match in form.pattern.finditer(text):
-                blank = self._marker_blank(scan, form, match.start(), match.end())
-                if blank is not None:
-                    candidates.append(blank)
+        for blanks in self._marker_blanks(scan):
+            candidates.extend(blanks)
         candidates.extend(self._bracket_blanks(scan))
         candidates.extend(self._space_blanks(scan))
         for match in self._mou_date_re.finditer(text):
@@ -278,6 +286,43 @@ class Placeholder(Rule):
             )
 
     # -- marker runs ---------------------------------------------------------------
+    def _marker_blanks(self, scan: _Scan) -> list[list[_Blank]]:
+        """The blanks of each form, found by one scan for any marker character.
+
+        Each hit is the start of a run of its form (``form.pattern`` matches there);
+        the scan resumes after the run, as a scan per form would.
+        """
+        text = scan.text
+        found: list[list[_Blank]] = [[] for _ in self._forms]
+        if self._owner is None:
+            for index, form in enumerate(self._forms):
+                if any(ch in text for ch in form.chars):
+                    for match in form.pattern.finditer(text):
+                        blank = self._marker_blank(scan, form, match.start(), match.end())
+                        if blank is not None:
+                            found[index].append(blank)
+            return found
+        owner = self._owner
+        present = "".join(ch for ch in owner if ch in text)
+        if not present:
+            return found
+        scanner = self._scanners.get(present)
+        if scanner is None:
+            if len(self._scanners) > 64:
+                self._scanners.clear()
+            scanner = self._scanners[present] = regex.compile("[" + regex.escape(present) + "]")
+        search, pos = scanner.search, 0
+        while (hit := search(text, pos)) is not None:
+            index = owner[hit.group()]
+            form = self._forms[index]
+            run = form.pattern.match(text, hit.start())
+            assert run is not None  # the pattern matches any run of one of its characters
+            blank = self._marker_blank(scan, form, run.start(), run.end())
+            if blank is not None:
+                found[index].append(blank)
+            pos = run.end()
+        return found
+
     def _marker_blank(self, scan: _Scan, form: _Form, start: int, end: int) -> _Blank | None:
         text = scan.text
         chars = form.chars

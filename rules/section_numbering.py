@@ -31,6 +31,8 @@ _INLINE_OF = {
     "circled": "inline-circled",
 }
 _SENTENCE_MARKS = "。！？!?；;"
+_SENTENCE_END_RE = regex.compile(r"[。！？!?]")
+_CLAUSE_END_RE = regex.compile(r"[。！？!?；;]")
 
 
 def cn_numeral(value: int) -> str:
@@ -217,7 +219,7 @@ class SectionNumbering(Rule):
         text = text.rstrip('”’" \u3000')
         if text and text[-1] in _COLONS:
             return True
-        last = regex.split(r"[。！？!?]", text.rstrip("。！？!?；;"))[-1]
+        last = _SENTENCE_END_RE.split(text.rstrip("。！？!?；;"))[-1]
         last = self._number_below_re.sub("", last)
         for phrase in self._cue_exclusions:
             last = last.replace(phrase, "")
@@ -229,7 +231,7 @@ class SectionNumbering(Rule):
         """True when any sentence of ``paragraph`` announces a list ("执行下列十条方针。这些方针……")."""
         if paragraph is None:
             return False
-        return any(self._announces(sentence) for sentence in regex.split(r"[。！？!?]", paragraph.text))
+        return any(self._announces(sentence) for sentence in _SENTENCE_END_RE.split(paragraph.text))
 
     def _names_first_item(self, text: str) -> bool:
         """True when ``text`` holds a word standing for a first item (首先、一方面……)."""
@@ -631,7 +633,7 @@ class SectionNumbering(Rule):
                 return True
             # Only a heading sentence before it: "一、党建引领。二是……"
             if self._is_heading_paragraph(doc, paragraph.index):
-                sentences = [s for s in regex.split(r"[。！？!?；;]", before) if s.strip()]
+                sentences = [s for s in _CLAUSE_END_RE.split(before) if s.strip()]
                 return len(sentences) <= 1
             return False
         previous = self._previous(doc, marker)

@@ -151,6 +151,30 @@ def test_config_extends_markers() -> None:
     assert flagged(text, RULE, options=options) == ["▲▲村"]
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [
+        # a marker character of its own: one scan for every form's characters
+        {"name": "black-triangle", "chars": "▲", "min": 2},
+        # a character shared with another form, and one that can be a decimal point: a scan per form
+        {"name": "shared", "chars": "x▲", "min": 2},
+        {"name": "dots", "chars": "．", "min": 3},
+    ],
+)
+def test_extended_markers_keep_the_other_forms(extra: dict[str, object]) -> None:
+    text = "截至20xx年xx月，xx镇完成投资x.xx亿元，某某同志牵头，新建○○村文化广场，签约？？个。"
+    expected = ["20xx年xx月", "xx镇", "x.xx亿元", "某某同志", "○○村", "？？个"]
+    assert flagged(text, RULE) == expected
+    assert flagged(text, RULE, options={"extend-markers": [extra]}) == expected
+
+
+def test_notes_are_case_insensitive() -> None:
+    assert flagged("全年完成投资（todo：补数据）万元，用地（Tbd）亩。", RULE) == [
+        "（todo：补数据）",
+        "（Tbd）",
+    ]
+
+
 def test_config_extends_notes() -> None:
     text = "年度目标（另行补报）。"
     assert flagged(text, RULE) == []
