@@ -327,6 +327,9 @@ class InconsistentTotal(Rule):
             rf"|(?P<p1>{periods_alt})均|平均每(?P<p2>{periods_alt})|每(?P<p3>{periods_alt})平均)"
         )
         self.year_word_re = regex.compile(_alternation(d["year-words"]))
+        self.unit_nouns: dict[str, set[str]] = {}
+        for unit, noun in d["unit-nouns"]:
+            self.unit_nouns.setdefault(unit, set()).add(noun)
         self.total_word_re = regex.compile(_alternation(d["average-total-words"]))
         self.average_change_re = regex.compile(_alternation(d["average-change-words"]))
         self.average_filler_pattern = regex.compile(_alternation(d["average-fillers"]))
@@ -386,12 +389,13 @@ class InconsistentTotal(Rule):
         self.ratio_re = regex.compile(
             r"按(?:照)?(?<![\d:：∶])(?P<a>\d{1,3})\s?[:：∶]\s?(?P<b>\d{1,3})的?(?:比例|比)"
         )
+        self.ratio_count_units = set(d["ratio-count-units"])
         self.conversions: dict[str, dict[str, float]] = {}
         for big, small, factor in d["unit-conversions"]:
             self.conversions.setdefault(big, {})[small] = float(factor)
             self.conversions.setdefault(small, {})[big] = 1 / float(factor)
         self.conversion_link_re = regex.compile(
-            rf"(?:[（(](?:{_alternation(d['conversion-words'])})?|[，,]?(?:折合|约合))(?=[\d０-９])"
+            rf"(?:[（(](?:{_alternation(d['conversion-words'])})?|[，,]?(?:折合|约合))(?=[\d０-９]|约|近)"
         )
 
     # ------------------------------------------------------------------ helpers
@@ -710,9 +714,11 @@ class InconsistentTotal(Rule):
         if len(parts) < 2:
             return False
         labels = [self._label(part.label) for part in parts]
+        # "新建和改造供水管网86公里，其中新建管网32公里、改造管网44公里": each name starts with a word of the total.
+        heads = [label[:2] for label in labels]
         return (
-            len(set(labels)) == len(labels)
-            and all(len(label) >= 2 and label in total_prefix for label in labels)
+            len(set(heads)) == len(heads)
+            and all(len(label) >= 2 and label[:2] in total_prefix for label in labels)
             and not any(a in b for a, b in itertools.permutations(labels, 2))
         )
 
@@ -1339,9 +1345,13 @@ class InconsistentTotal(Rule):
             if "均" in total_prefix or "每" in total_prefix:
                 continue
             noun = regex.sub(self.average_filler_pattern, "", gap)
-            if noun and not any(
-                self._share_words(noun, self._clause_before(text, q.start - base, stop_at_list=False))
-                for q in (total, count)
+            if (
+                noun
+                and noun not in self.unit_nouns.get(stated.written_unit or "", ())
+                and not any(
+                    self._share_words(noun, self._clause_before(text, q.start - base, stop_at_list=False))
+                    for q in (total, count)
+                )
             ):
                 continue  # "粮食播种面积10万亩，户均耕地5.6亩": the average is of something else
             t_low, t_high = _bounds(total)
@@ -1871,7 +1881,7 @@ class InconsistentTotal(Rule):
             if (
                 any(word in segment for word in self.etc_words)
                 or "各" in segment
-                or (count.written_unit or "") in segment
+                or any(q.written_unit == count.written_unit for q in find_quantities(segment))
             ):
                 continue  # "分别于上半年和下半年各召开2次": the events are counted per item
             if len(pieces) == count.value:
@@ -1937,7 +1947,11 @@ class InconsistentTotal(Rule):
             following = [
                 q for q in self._quantities_in(doc, base + match.end(), base + end) if self._family(q)
             ]
-            if len(following) < 2 or self._family(following[0]) != self._family(following[1]):
+            if len(following) < 2:
+                continue
+            if self._family(following[0]) != self._family(following[1]) and not all(
+                q.unit in self.ratio_count_units for q in following[:2]
+            ):
                 continue
             first, second = following[:2]
             if (
@@ -1974,7 +1988,7 @@ class InconsistentTotal(Rule):
             factor = self.conversions[first.unit][second.unit]
             expected = first.value * factor
             slack = _half_step(second) + _half_step(first) * factor + 0.02 * expected
-            if second.approximate or link.group().strip("（(，,") in ("约", "约合"):
+            if second.approximate or link.group().strip("（(，,") == "约合":
                 slack += 0.1 * expected
             if abs(second.value - expected) <= slack:
                 continue
@@ -2005,9 +2019,9 @@ class InconsistentTotal(Rule):
                 )
 
 
-_DATE = r"(?:(?P<{p}y>\d{{4}})年)?(?:(?P<{p}m>\d{{1,2}})月)?(?:(?P<{p}d>\d{{1,2}})日)?"
+_DATE = r"(?:(?P<{p}y>\d{{4}})年{q})?(?:(?P<{p}m>\d{{1,2}})月)?(?:(?P<{p}d>\d{{1,2}})日)?"
 _DATE_RANGE_RE = regex.compile(
-    _DATE.format(p="a") + r"(?:至|到|—|－|-|～|~)" + _DATE.format(p="b") + r"(?<=[年月日])"
+    _DATE.format(p="a", q="?") + r"(?:至|到|—|－|-|～|~)" + _DATE.format(p="b", q="") + r"(?<=[年月日])"
 )
 
 

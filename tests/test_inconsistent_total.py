@@ -231,6 +231,97 @@ def test_user_can_extend_round_two_lists() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a numeral inside a word does not cut the list of parts
+        ("落实一次性稳岗补贴120万元、以工代训补贴60万元，合计200万元。", ["200万元"]),
+        # a rate named by a verb used before it; coverage rates
+        ("全年应缴纳公积金2400万元，实际缴纳2160万元，缴纳率95%。", ["95%"]),
+        ("全镇农户2500户，已改造厕所2100户，覆盖率达到90%。", ["90%"]),
+        # shares of a whole counted before 中; shares of a total over 100%; 为X的N%
+        ("全县48所学校中，已有36所建成智慧教室，占比80%。", ["80%"]),
+        ("文旅产业增加值占全县地区生产总值的比重……占全县服务业总产值的115%。", ["115%"]),
+        ("全年完成植树造林3.6万亩，为年度计划3万亩的125%。", ["125%"]),
+        # ordinal parts; parts whose names make up the total
+        ("共拨付资金2.6亿元，第一批1.2亿元、第二批0.8亿元、第三批0.9亿元。", ["2.6亿元"]),
+        ("新建改建村级活动场所24个，其中新建9个、改建12个。", ["24个"]),
+        # averages per month; totals after an average; average nouns naming the unit
+        ("全年共召开专题会议48次，平均每月召开6次。", ["6次"]),
+        ("全村常住人口800人，人均收入2.5万元，全村收入总额3000万元。", ["3000万元"]),
+        ("全村农户300户、1200人，户均人口3人。", ["3人"]),
+        # slogans
+        ("坚持“三个不变”，做到目标不变、标准不变，切实巩固脱贫成果。", ["三个不变"]),
+        ("实现“双提升”：服务效率、群众满意度、办事便利度均显著提升。", ["双提升"]),
+        # doubling, event counts, durations, ratios, conversions
+        ("特色产业产值由3.2亿元增长到5.6亿元，实现翻番。", ["翻番"]),
+        ("组织应急演练5次，分别于3月、6月、9月开展。", ["5次"]),
+        ("专项行动历时四个月（4月1日至5月31日）。", ["四个月"]),
+        ("按1:2的比例为15个村配备网格员20名。", ["20名"]),
+        ("新增耕地1500亩（合150公顷）。", ["150公顷"]),
+    ],
+)
+def test_round_three_classes(text: str, expected: list[str]) -> None:
+    assert flagged(text, RULE) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "改建一批化肥厂，新增产能两类，合计投资3000万元。",
+        "全年应缴纳公积金2400万元，实际缴纳2160万元，缴纳率90%。",
+        "全县城镇登记失业率3.2%，新增就业3200人，帮助失业人员再就业800人。",
+        "职工医保参保人数12.4万人，参保率103%（按户籍人口计算，含异地参保人员）。",
+        "全县48所学校中，已有36所建成智慧教室，占比75%。",
+        "全年完成投资占年度计划的118%。",
+        "全年完成植树造林3.6万亩，为年度计划3万亩的120%。",
+        "新建改建村级活动场所24个，其中新建12个、改建12个。",
+        "完成培训3200人次，其中线上培训1800人次。",
+        "1至9月共召开专题会议48次，平均每月召开6次。",
+        "全年累计办理业务12万件，日均办理480件。",
+        "坚持“三个不变”，做到目标不变、标准不变、力度不变，切实巩固脱贫成果。",
+        "实现“双提升”：服务效率和群众满意度均显著提升。",
+        "特色产业产值由3.2亿元增长到6.8亿元，实现翻番。",
+        "组织应急演练3次，分别于3月、6月、9月开展。",
+        "组织应急演练4次，分别于上半年和下半年各开展2次。",
+        "专项行动历时两个月（4月1日至5月31日）。",
+        "为期3天的培训（5月10日至12日）。",
+        "按1:2的比例为15个村配备网格员30名。",
+        "新增耕地1500亩（合100公顷）。",
+        "治理水土流失面积12平方公里（约1.8万亩）。",
+    ],
+)
+def test_round_three_correct_sentences(text: str) -> None:
+    assert flagged(text, RULE) == []
+
+
+def test_round_three_messages() -> None:
+    (rate,) = diagnostics("全镇农户2500户，已改造厕所2100户，覆盖率达到90%。", RULE)
+    assert "84%" in rate.message
+    (average,) = diagnostics("全年共召开专题会议48次，平均每月召开6次。", RULE)
+    assert "按12个月计" in average.message and "4次" in average.message
+    (doubling,) = diagnostics("特色产业产值由3.2亿元增长到5.6亿元，实现翻番。", RULE)
+    assert "1.75倍" in doubling.message
+    (duration,) = diagnostics("专项行动历时四个月（4月1日至5月31日）。", RULE)
+    assert "约为2个月" in duration.message
+    (conversion,) = diagnostics("新增耕地1500亩（合150公顷）。", RULE)
+    assert "100公顷" in conversion.message
+
+
+def test_user_can_extend_round_three_lists() -> None:
+    text = "新建厂房用地30亩（合3万平方米）。"
+    assert flagged(text, RULE) == []
+    assert flagged(text, RULE, options={"extend-unit-conversions": [["亩", "平方米", 666.7]]}) == [
+        "3万平方米"
+    ]
+    rate = "全年应征缴会费80万元，实际征缴60万元，收缴比90%。"
+    assert flagged(rate, RULE) == []
+    assert flagged(rate, RULE, options={"extend-computed-rates": ["收缴比"]}) == ["90%"]
+    event = "举办展会3届，分别于春季、秋季举办。"
+    assert flagged(event, RULE) == ["3届"]
+    assert flagged(event, RULE, options={"event-units": ["次"]}) == []
+
+
+@pytest.mark.parametrize(
     ("value", "shown"), [(10.0, "10"), (3.5, "3.5"), (0.375, "0.375"), (1234.5678, "1234.57")]
 )
 def test_format_number(value: float, shown: str) -> None:
@@ -260,6 +351,18 @@ def test_long_and_pathological_inputs_are_fast() -> None:
         "比上年的5起下降20%" * 10_000,
         "其中3100人，占比35%" * 10_000,
         "共10个，其中4个，其余" * 10_000,
+        "实现“双提升”：" * 20_000,
+        "“三提升”：A、" * 20_000,
+        "按1:2的比例" * 20_000,
+        "历时两个月（3月1日至" * 10_000,
+        "1.2万亩（合" * 20_000,
+        "3次，分别于5月、" * 10_000,
+        "共1.8亿元，第一批" * 10_000,
+        "186个村中，" * 20_000,
+        "2.4万亩，为年度任务2万亩的" * 10_000,
+        "由1200万元增长到" * 10_000 + "1800万元，实现翻番",
+        "全年共召开会议24次，平均每月" * 10_000,
+        "一次性" * 30_000,
     ]
     for text in texts:
         started = time.perf_counter()
