@@ -13,6 +13,7 @@ What is *not* a marker: numerals inside quotation or title marks (“一是…�
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -239,6 +240,32 @@ def _inline_markers(text: str, base: int, paragraph: int, quoted: _Quoted) -> li
     return result
 
 
+# In-prose list forms: 一是 (marker text "一是"), 第一， and 其一， (marker text without the punctuation).
+_PROSE_LISTS: tuple[tuple[regex.Pattern[str], str, str, str], ...] = (
+    (_SHI_RE, "shi", "", ""),
+    (_DI_RE, "di", "第", "第"),
+    (_QI_RE, "qi", "其", "其"),
+)
+
+
+def _prose_markers(
+    pattern: regex.Pattern[str], kind: str, prefix: str, text: str, base: int, paragraph: int, quoted: _Quoted
+) -> Iterator[Marker]:
+    for match in pattern.finditer(text):
+        if match.start() in quoted:
+            continue
+        try:
+            value = parse_chinese_int(match.group("num"))
+        except NumberFormatError:
+            continue
+        if kind == "shi":  # the marker starts at the numeral and includes 是
+            start, end, marker_text, style = match.start("num"), match.end(), match.group(0), "是"
+        else:
+            start, end = match.start(), match.end("num")
+            marker_text, style = prefix + match.group("num"), match.group("punct")
+        yield Marker(base + start, base + end, marker_text, kind, value, paragraph, start == 0, style)
+
+
 def find_markers(doc: Document) -> list[Marker]:
     markers: list[Marker] = []
     for paragraph in doc.paragraphs:
@@ -253,44 +280,10 @@ def find_markers(doc: Document) -> list[Marker]:
             marker = _heading_marker(heading, paragraph.start, paragraph.index)
             if marker:
                 markers.append(marker)
-        for match in _SHI_RE.finditer(text):
-            start = paragraph.start + match.start("num")
-            if match.start("num") in quoted:
+        for pattern, kind, prefix, needs in _PROSE_LISTS:
+            if needs and needs not in text:
                 continue
-            try:
-                value = parse_chinese_int(match.group("num"))
-            except NumberFormatError:
-                continue
-            markers.append(
-                Marker(start, paragraph.start + match.end(), match.group(0), "shi", value,
-                       paragraph.index, match.start("num") == 0, "是")
-            )  # fmt: skip
-        if "第" in text:
-            for match in _DI_RE.finditer(text):
-                start = paragraph.start + match.start()
-                if match.start() in quoted:
-                    continue
-                try:
-                    value = parse_chinese_int(match.group("num"))
-                except NumberFormatError:
-                    continue
-                markers.append(
-                    Marker(start, paragraph.start + match.end("num"), "第" + match.group("num"), "di", value,
-                           paragraph.index, match.start() == 0, match.group("punct"))
-                )  # fmt: skip
-        if "其" in text:
-            for match in _QI_RE.finditer(text):
-                if match.start() in quoted:
-                    continue
-                try:
-                    value = parse_chinese_int(match.group("num"))
-                except NumberFormatError:
-                    continue
-                markers.append(
-                    Marker(paragraph.start + match.start(), paragraph.start + match.end("num"),
-                           "其" + match.group("num"), "qi", value, paragraph.index, match.start() == 0,
-                           match.group("punct"))
-                )  # fmt: skip
+            markers.extend(_prose_markers(pattern, kind, prefix, text, paragraph.start, paragraph.index, quoted))
         markers.extend(_inline_markers(text, paragraph.start, paragraph.index, quoted))
     markers.sort(key=lambda m: m.start)
     return markers
