@@ -21,10 +21,14 @@ _CN_NUMERALS = "零一二三四五六七八九十百千万亿两〇○"
 _LIST_SEPARATORS = frozenset({"、", "，", ",", "和", "及", "与", "或", "至", "到", "—", "-", "~", "～"})
 # Date categories in the order they follow each other ("20xx年xx月xx日").
 _DATE_ORDER = {"year": 0, "month": 1, "day": 2}
+# ASCII letters and digits to their full-width forms.
+_FULL_WIDTH = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}
 _LATIN_RE = regex.compile(r"\p{Latin}")
 _HAN_RE = regex.compile(r"\p{Han}")
 _GAP_RE = regex.compile(r"\u3000|[ \u00a0]{2,}")
 _OPENERS = "（(【[〔［"
+# Punctuation after which a number may begin ("，？%" is a blank too).
+_BREAKS = "，,、：:（(约近达"
 _CLOSERS = "）)】]〕］"
 
 
@@ -207,7 +211,9 @@ class Placeholder(Rule):
         self._unit_re = regex.compile(
             rf"(?P<approx>{approx})?(?:(?P<unit>{units})|(?P<mult>[{multipliers}]{{1,2}})(?P<unit2>{units})?)"
         )
-        self._allow_re = regex.compile(_alternation(data.get("allow", [])))
+        allow = [str(w) for w in data.get("allow", [])]
+        # "Ｘ射线" in full-width letters is the same real word as "X射线".
+        self._allow_re = regex.compile(_alternation([*allow, *(w.translate(_FULL_WIDTH) for w in allow)]))
         blank = regex.escape(_BLANKS)
         spaces = regex.escape(" \u3000\u00a0")
         self._bracket_re = regex.compile(
@@ -224,6 +230,8 @@ class Placeholder(Rule):
         self._note_re = regex.compile(
             rf"[{opener}][ \u3000]*(?i:{_alternation(data.get('note-prefixes', []))}){inside}{{0,40}}[{closer}]"
             rf"|[{opener}][ \u3000]*(?i:{_alternation(data.get('slot-words', []))})[ \u3000]*[{closer}]"
+            rf"|[{opener}]{inside}{{0,12}}(?:{_alternation(data.get('note-subjects', []))}){inside}{{0,12}}"
+            rf"待{inside}{{0,10}}?(?:{_alternation(data.get('note-verbs', []))}){inside}{{0,6}}[{closer}]"
         )
         self._bare_note_re = regex.compile(
             rf"(?P<note>{_alternation(data.get('bare-notes', []))})[^\s，。；：！？、,.;:!?（）()“”【】\[\]]{{0,20}}"
@@ -346,7 +354,7 @@ class Placeholder(Rule):
             return None
         if form.pair_guard and scan.emphasis(start, end):
             return None
-        if form.name == "question" and (prev in self._question_guards or not _is_han(nxt)):
+        if form.name == "question" and prev in self._question_guards:
             return None
         if form.name == "mou" and prev in self._surnames:
             return None
@@ -364,6 +372,12 @@ class Placeholder(Rule):
             category = self._unit_category(unit)
             pos = unit.end()
 
+        if (
+            form.name == "question"
+            and (run == 1 or not _is_han(nxt))
+            and (category != "number" or _is_han(scan.char(pos)) or not (_is_han(prev) or prev in _BREAKS))
+        ):
+            return None  # "？？" stands for a word before Han text; alone or before "%", only for a number: "增长？%，"
         if form.latin and self._latin_context(scan, digits_start, end, category is not None):
             return None
         if (form.only_before_number or form.needs_number) and (category != "number" or has_digits):
