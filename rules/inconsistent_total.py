@@ -328,6 +328,7 @@ class InconsistentTotal(Rule):
         self.change_re = regex.compile(_alternation(d["change-words"]))
         self.rate_fillers = tuple(sorted(d["rate-fillers"], key=len, reverse=True))
         self.household_units = set(d["household-units"])
+        self.household_links = set(d["household-links"])
         # Derived numbers: averages, changes, shares.
         per = _alternation(d["average-units"])
         periods_alt = _alternation(d["periods-per-year"])
@@ -347,11 +348,18 @@ class InconsistentTotal(Rule):
         self.compare_re = regex.compile(
             rf"(?:{_alternation(d['compare-words'])})(?:{periods}|\d{{4}}年(?:同期|底|末)?)的?(?=[\d０-９])"
         )
+        # "156万人次，上年同期为130万人次，同比增长20%": the base told in a clause of its own.
+        self.stated_base_re = regex.compile(
+            rf"(?<=[，,；;])(?:{periods})(?:{_alternation(d['stated-base-verbs'])})(?=[\d０-９])"
+        )
         self.from_to_re = regex.compile(rf"(?:由|从)(?:{periods}|\d{{4}}年(?:底|末)?)?的?(?=[\d０-９])")
         self.to_re = regex.compile(r"\p{Han}{0,3}?(?:到|至)(?:\d{4}年(?:底|末)?的?)?")
         self.decrease_words = set(d["decrease-words"])
         verbs = _alternation([*d["increase-words"], *d["decrease-words"]])
         self.change_after_re = regex.compile(rf"(?:相比|相较)?[，,]?(?:分别)?(?P<verb>{verbs})了?")
+        self.stated_change_re = regex.compile(
+            rf"[，,](?:{_alternation(d['increment-cues'])})?(?:分别)?(?P<verb>{verbs})了?(?=[\d０-９])"
+        )
         self.share_re = regex.compile(_alternation(d["share-words"]))
         self.doubling_re = regex.compile(
             r"[，,]?(?:实现|完成|比上年|较上年|同比)?(?:了)?(?P<verb>翻(?:了)?(?P<n>[一两二三])?番)"
@@ -1469,6 +1477,20 @@ class InconsistentTotal(Rule):
             if _cut_number(text, current.start - base) or _cut_number(text, previous.start - base):
                 continue
             yield from self._judge_change(current, previous, stated, change.group("verb"))
+        for cue in self.stated_base_re.finditer(text):
+            previous = self._quantity_at(doc, base + cue.end())
+            if previous is None or not previous.is_amount or previous.approximate:
+                continue
+            change = self.stated_change_re.match(text, previous.end - base)
+            stated = self._quantity_at(doc, base + change.end()) if change else None
+            if change is None or stated is None:
+                continue
+            current = self._current_before(doc, sentence, cue.start() - 1, previous)
+            if current is None or _cut_number(text, current.start - base):
+                continue
+            if sum(1 for ch in text[current.end - base : cue.start()] if ch in CLAUSE_MARKS) > 1:
+                continue  # the current value is not in the clause just before the base
+            yield from self._judge_change(current, previous, stated, change.group("verb"))
         for cue in self.from_to_re.finditer(text):
             previous = self._quantity_at(doc, base + cue.end())
             if previous is None or not previous.is_amount or previous.approximate:
@@ -2011,9 +2033,11 @@ class InconsistentTotal(Rule):
 
     def _households(self, doc: Document) -> Iterator[Finding]:
         quantities = doc.quantities
+        text = doc.text
         for first, second in itertools.pairwise(quantities):
             if (
-                first.end == second.start
+                # "4户3人", "86户、63人": households and their persons side by side.
+                (first.end == second.start or text[first.end : second.start] in self.household_links)
                 and first.written_unit in self.household_units
                 and second.written_unit in self.person_units
                 and first.is_amount
@@ -2025,7 +2049,7 @@ class InconsistentTotal(Rule):
                 yield Finding(
                     first.start,
                     second.end,
-                    f"户数与人数矛盾：「{first.text}{second.text}」人数少于户数，请核对数字",
+                    f"户数与人数矛盾：「{text[first.start : second.end]}」人数少于户数，请核对数字",
                 )
 
 
