@@ -276,6 +276,7 @@ class InconsistentTotal(Rule):
         self.not_part_long_re = regex.compile(_alternation(long_not_part)) if long_not_part else None
         self.not_part_short = tuple(short_not_part)
         self.open_list_re = regex.compile(_alternation(d["open-list-words"]))
+        self.rest_part_words = set(d["rest-part-words"])
         self.subject_re = regex.compile(
             rf"(?<=[，,；;：:])(?:{_alternation(d['exhaustive-subjects'])})\p{{Han}}{{1,5}}$"
         )
@@ -644,7 +645,8 @@ class InconsistentTotal(Rule):
         if not after:
             clauses = clauses[::-1]
         parts_text = text[parts_start:parts_end]
-        open_list = bool(self.open_list_re.search(parts_text))
+        open_words = [(m.start() + parts_start, m.group()) for m in self.open_list_re.finditer(parts_text)]
+        open_list = bool(open_words)
         overlapping = after and bool(self.overlap_re.search(parts_text))
         for family, candidates in by_family.items():
             if len(candidates) != 1:
@@ -654,7 +656,7 @@ class InconsistentTotal(Rule):
             if after and self._not_a_part(prefix):
                 continue
             parts: list[_Part] = []
-            uncertain = open_list  # the list may not be all of the total
+            uncertain = False  # the list may not be all of the total
             for c_start, c_end in clauses[:MAX_PARTS]:
                 if not after and self.stop_re.search(text, c_start, c_end):
                     break
@@ -679,6 +681,12 @@ class InconsistentTotal(Rule):
             if not parts or (not after and len(parts) < 2):
                 continue
             exhaustive: bool | None = None
+            rest_named = after and len(parts) >= 2 and self._rest_part(parts[-1], open_words, base)
+            if rest_named:
+                # "……、其他补贴3000万元": the last part is the rest, so the parts are all of the total.
+                exhaustive = not uncertain
+            else:
+                uncertain = uncertain or open_list
             if remainder is not None:
                 rest = [
                     q
@@ -692,11 +700,23 @@ class InconsistentTotal(Rule):
                     exhaustive = not uncertain
             if self._complementary(parts) or (after and self._named_in_total(parts, prefix)):
                 exhaustive = not uncertain  # "男性70人、女性50人": the two parts are the whole
-            elif overlapping:
+            elif overlapping and not rest_named:
                 continue  # "其中女性600人、青年500人": categories that overlap
             if require_disjoint and not exhaustive and not self._disjoint(doc, parts):
                 continue  # "4个村建成广场，5个村建成书屋": groups that may overlap
             yield from self._judge(total, parts, cue_word, uncertain, after=after, exhaustive=exhaustive)
+
+    def _rest_part(self, part: _Part, open_words: Sequence[tuple[int, str]], base: int) -> bool:
+        """True when ``part`` is named the rest ("其他补贴3000万元") and no other word opens the list."""
+        if not part.label or any(ch in part.label for ch in PART_MARKS):
+            return False
+        label_start = part.quantity.start - base - len(part.label)
+        rest = [(at, word) for at, word in open_words if word in self.rest_part_words]
+        return (
+            bool(rest)
+            and len(rest) == len(open_words)
+            and all(label_start <= at < part.quantity.start - base for at, _ in rest)
+        )
 
     def _label(self, clause_prefix: str) -> str:
         """The words naming a part: "其中男性" -> "男性", "非农业人口为" -> "非农业人口"."""
