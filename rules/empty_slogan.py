@@ -58,8 +58,9 @@ class EmptySlogan(Rule):
     介词后直接跟“的”（按照的决策部署、根据的统一安排）、并列主体删去一个后
     连词直接跟“的”（在县委和的坚强领导下）也属此类；
     丢了名称或序数、只剩通用词的提法（是规划的开局之年、对工作的重要指示、
-    二十届全会、县十八届人大次会议、第次党代会），以及丢了数字的编号提法
-    （做到“个维护”、增强个意识，提法清单见 numbered-slogans）也属此类；
+    二十届全会、县十八届人大次会议、第次党代会、省委届次全会），以及丢了数字的编号提法
+    （做到“个维护”、增强个意识，提法清单见 numbered-slogans；并列的编号提法中后一项
+    丢了数字，如“一个中心、个支撑”）也属此类；
     也检查空的引号“”、书名号《》和括号（）。提法模板是数据，可在配置中用
     `extend-templates` 增加本单位常用的提法，用 `extend-support-words`
     增加“在……的……下”中的中心词（领导、关怀、支持……），用 `extend-numbered-slogans`
@@ -148,6 +149,13 @@ class EmptySlogan(Rule):
             bare.append(f"(?:{_alternation(listed)})(?![的地得])")
         if bare:
             parts.append(f"(?P<bare>{guard}(?:{'|'.join(bare)}))")
+        # "一个中心、个支撑": a later item of a series of numbered items lost its numeral.
+        numerals = regex.escape(str(data.get("series-numerals", "")))
+        if numerals:
+            parts.append(
+                f"(?P<series>(?<=[{numerals}]个\\p{{Han}}{{1,6}}[、，,和与及]){not_word}个(?!个)\\p{{Han}}{{1,6}}?"
+                f"(?=[、，,；;。：:”’」）)\\s和与及]|$))"
+            )
         self._numbered = regex.compile("|".join(parts))
 
     # -- compiling ------------------------------------------------------------------
@@ -294,6 +302,13 @@ class EmptySlogan(Rule):
             found = match.group()
             tail = found[1:-1] if match.group("quoted") else found
             slogan = self._slogans.get(tail)
+            if match.group("series") and slogan is None:
+                yield Finding(
+                    match.start(),
+                    match.end(),
+                    f"「{found}」中缺少“个”前面的数字（并列的编号提法，前一项带有数字），请补全",
+                )
+                continue
             if slogan is None and match.group("quoted"):
                 # “个维护工作”: the longest listed slogan the quoted text starts with.
                 slogan = next((s for t, s in self._slogans.items() if tail.startswith(t)), None)

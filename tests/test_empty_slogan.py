@@ -60,6 +60,13 @@ RULE = "empty-slogan"
         ("严格执行《 》规定。", ["《 》"]),
         ('严格执行"" 规定。', ['""']),
         ("按照（）要求完成改革。", ["按照（）要求"]),
+        # A later item of a numbered series lost its numeral.
+        ("着力构建“一个核心、个片区”发展格局。", ["个片区"]),
+        ("建设两个中心、个基地和三个园区。", ["个基地"]),
+        # Committee plenums with the term and session numbers cut.
+        ("深入贯彻市委届次全会精神，扎实推进各项工作。", ["市委届次全会"]),
+        ("认真落实县委届全会部署。", ["县委届全会"]),
+        ("全面贯彻省委十二届次全会精神。", ["十二届次全会"]),
     ],
 )
 def test_flags_formula_with_empty_slot(text: str, expected: list[str]) -> None:
@@ -104,6 +111,9 @@ def test_flags_formula_with_empty_slot(text: str, expected: list[str]) -> None:
         "值此新春佳节之际，在此之际，在建党100周年之际。",
         "把项目建设作为生命线，按照“谁主管、谁负责”的原则压实责任。",
         "紧扣主线、突出重点，紧紧围绕中心、服务大局。",
+        "走访两个村、个别农户仍有顾虑，已逐户做好解释。",
+        "建成一个中心、两个基地，聘请个体工商户代表担任监督员。",
+        "认真贯彻省委十二届五次全会精神，村委届满选举平稳有序。",
     ],
 )
 def test_leaves_complete_formulas_alone(text: str) -> None:
