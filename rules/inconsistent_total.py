@@ -283,6 +283,10 @@ class InconsistentTotal(Rule):
         self.whole_among_re = regex.compile(
             r"(?<=[\d０-９][\p{Han}]{1,6})(?<![其集高初空心眼手])(?:之中|当中|中)(?=[，,]?\p{Han})"
         )
+        self.group_prefix_re = regex.compile(rf"(?:{_alternation(d['group-prefixes'])}){{0,3}}")
+        self.group_verb_re = regex.compile(_alternation(d["group-verbs"]))
+        self.colon_total_re = regex.compile(r"(?<=[\d０-９\p{Han}])[：:]")
+        self.colon_skip_nouns = tuple(d["colon-skip-nouns"])
         self.ordinal_parts_re = regex.compile(r"(?<=[，,；;：:])第一(?=\p{Han})")
         self.among_re = regex.compile(r"(?<=[\d０-９][\p{Han}]{1,5})(?<![其集高初])(?:之中|当中|中)[，,]")
         self.remainder_words = set(d["remainder-words"])
@@ -473,6 +477,7 @@ class InconsistentTotal(Rule):
             findings.extend(self._share_sums(doc, sentence))
         findings.extend(self._announced_lists(doc))
         findings.extend(self._households(doc))
+        findings.extend(self._colon_parts(doc))
         slogans = list(self._slogans(doc))
         slogans.extend(self._shared_verb_slogans(doc))
         last_end = -1
@@ -524,9 +529,48 @@ class InconsistentTotal(Rule):
                 continue
             yield from self._parts_from(doc, sentence, depths, ordinal.start() - 1, ordinal.start(), "第一")
         for middle in self.among_re.finditer(text):
+            # "38所中小学中，已有41所……": one group cannot outnumber the whole.
+            yield from self._larger_group(doc, sentence, middle)
             # "全镇6个村中，4个村……，其余2个村……": the groups named after the count.
             yield from self._parts_from(
                 doc, sentence, depths, middle.start(), middle.end(), "中", require_disjoint=True
+            )
+
+    def _larger_group(self, doc: Document, sentence: Span, middle: regex.Match[str]) -> Iterator[Finding]:
+        """ "全县38所中小学中，已有41所完成……": the group named right after 中 outnumbers the whole."""
+        text = sentence.text
+        base = sentence.start
+        before = self._quantities_in(doc, base + max(0, middle.start() - 12), base + middle.start())
+        if not before:
+            return
+        whole = before[-1]
+        noun = text[whole.end - base : middle.start()]
+        if not whole.is_amount or not self._family(whole) or _DIGIT_RE.search(noun) or len(noun) > 6:
+            return
+        clause_end = middle.end()
+        while (
+            clause_end < len(text)
+            and clause_end - middle.end() < MAX_SPAN
+            and text[clause_end] not in CLAUSE_MARKS + "。；;"
+        ):
+            clause_end += 1
+        inside = self._quantities_in(doc, base + middle.end(), base + clause_end)
+        if not inside:
+            return
+        part = inside[0]
+        prefix = text[middle.end() : part.start - base]
+        if part.written_unit != whole.written_unit or not self.group_prefix_re.fullmatch(prefix):
+            return
+        after = text[part.end - base : clause_end]
+        if after and noun and not after.startswith((noun, noun[:2])) and not self.group_verb_re.match(after):
+            return  # "12个村中，有15个合作社……": the number counts something else
+        if part.approximate or whole.approximate:
+            return
+        if part.value > whole.value + 1e-6 * max(1.0, whole.value):
+            yield Finding(
+                part.start,
+                part.end,
+                f"部分多于整体：「{part.text}」多于前文的总数「{whole.text}{noun}」，请核对数字",
             )
 
     def _parts_from(
@@ -1034,6 +1078,12 @@ class InconsistentTotal(Rule):
                 window_start = max(window_start, markers[index - 1].end)
             before = doc.text[window_start : marker.start]
             announce = self.announce_re.search(before)
+            if not announce and marker.at_paragraph_start and marker.paragraph:
+                # "从五个方面发力：" ending the paragraph before the 一是 lines.
+                previous = paragraphs[marker.paragraph - 1]
+                window_start = max(previous.start, previous.end - 40)
+                before = doc.text[window_start : previous.end]
+                announce = self.announce_re.search(before) if before.endswith(("：", ":")) else None
             if not announce:
                 continue
             count = _count_value(announce.group("num"))
@@ -1220,9 +1270,20 @@ class InconsistentTotal(Rule):
         )
 
     def _list_ends_here(self, doc: Document, first: Marker, last: Marker) -> bool:
-        """True when a short 一是…二是 list plainly ends in its own paragraph, with nothing that goes on."""
+        """True when a short 一是…二是 list plainly ends in its own paragraph, with nothing that goes on,
+        or, one item a line, when every item but the last ends with ；and the last with 。."""
         if first.paragraph != last.paragraph:
-            return False
+            paragraphs = doc.paragraphs
+            items = [paragraphs[i].text for i in range(first.paragraph, last.paragraph + 1)]
+            if not all(item.endswith(("；", ";")) for item in items[:-1]) or not items[-1].endswith("。"):
+                return False
+            if last.paragraph + 1 < len(paragraphs):
+                following = paragraphs[last.paragraph + 1].text
+                if self.continuation_re.match(following) or regex.match(
+                    rf"[{NUMERAL_CHARS}]+是|[（(]?[{NUMERAL_CHARS}\d]+[、.．)）]", following
+                ):
+                    return False
+            return True
         paragraph = doc.paragraphs[last.paragraph]
         rest = doc.text[last.end : paragraph.end]
         return not self.continuation_re.search(rest)
@@ -2050,6 +2111,106 @@ class InconsistentTotal(Rule):
                 f"单位换算不符：{first.text}约合{format_quantity(expected, display_unit(second))}，"
                 f"文中写作{second.text}，请核对",
             )
+
+    def _colon_parts(self, doc: Document) -> Iterator[Finding]:
+        """ "全镇共有学校12所：中学2所；小学7所；幼儿园4所。" (on one line or one a line),
+        "班子成员5人：书记、镇长各1人，副镇长2人": parts after a colon cannot add up to more than the total."""
+        text = doc.text
+        quantities = doc.quantities
+        if not quantities:
+            return
+        ends = [q.end for q in quantities]
+        paragraphs = doc.paragraphs
+        paragraph_starts = [p.start for p in paragraphs]
+        for colon in self.colon_total_re.finditer(text):
+            index = bisect.bisect_right(ends, colon.start()) - 1
+            if index < 0:
+                continue
+            total = quantities[index]
+            noun = text[total.end : colon.start()]
+            family = self._family(total)
+            if (
+                family is None
+                or total.approximate
+                or len(noun) > 6
+                or not regex.fullmatch(r"\p{Han}*", noun)
+                or noun.endswith(self.colon_skip_nouns)
+            ):
+                continue
+            at = bisect.bisect_right(paragraph_starts, colon.start()) - 1
+            if at < 0:
+                continue
+            paragraph = paragraphs[at]
+            clause_start = max(
+                (text.rfind(mark, paragraph.start, total.start) for mark in CLAUSE_MARKS + "。"), default=-1
+            )
+            if self._not_a_part(text[max(clause_start + 1, paragraph.start) : total.start]):
+                continue
+            # The parts: the rest of the paragraph, or the short lines after it up to one ending with 。.
+            regions: list[tuple[int, int]] = []
+            if text[colon.end() : paragraph.end].strip():
+                regions.append((colon.end(), paragraph.end))
+            else:
+                for line in paragraphs[paragraph.index + 1 : paragraph.index + 1 + MAX_PARTS]:
+                    if len(line.text) > self.max_item * 3:
+                        break
+                    regions.append((line.start, line.end))
+                    if not line.text.endswith(("；", ";", "，", ",")):
+                        break
+            parts = self._colon_items(doc, regions, family)
+            if parts is None or len(parts) < 2:
+                continue
+            part_sum = sum(value for value, _ in parts)
+            if part_sum > total.value + 1e-6 * max(1.0, total.value):
+                unit = display_unit(total)
+                terms = "+".join(shown for _, shown in parts)
+                yield Finding(
+                    total.start,
+                    total.end,
+                    f"合计与分项不一致：合计为{format_quantity(total.value, unit)}，其后各分项之和为"
+                    f"{format_quantity(part_sum, unit)}（{terms}），分项之和超过合计，请核对合计或分项数字",
+                )
+
+    def _colon_items(
+        self, doc: Document, regions: Sequence[tuple[int, int]], family: str
+    ) -> list[tuple[float, str]] | None:
+        """(value, shown) of each part in ``regions``; None when the list cannot be summed."""
+        text = doc.text
+        parts: list[tuple[float, str]] = []
+        for region_start, region_end in regions:
+            segment = text[region_start:region_end]
+            if (
+                self.open_list_re.search(segment)
+                or self.overlap_re.search(segment)
+                or any(start in segment for start in self.nested_starts)
+            ):
+                return None  # an open list, overlapping groups, or items of their own ("一是……")
+            depths = _depths(segment)
+            for c_start, c_end in self._clauses(segment, depths, 0, len(segment), "，,；;。"):
+                found = self._quantities_in(doc, region_start + c_start, region_start + c_end)
+                if any(depths[q.start - region_start] for q in found):
+                    return None
+                same = [q for q in found if self._family(q) == family]
+                if not same:
+                    continue
+                if any(q.approximate or not q.is_amount or (q.chinese and q.value == 1) for q in same):
+                    return None  # "培育一批、引进一批": a slogan, not a count
+                prefix = text[region_start + c_start : same[0].start]
+                if len(same) == 1 and prefix.endswith("各"):
+                    # "党委书记、镇长、纪委书记各1人": one part for each name.
+                    names = prefix[:-1].strip()
+                    if not names or _DIGIT_RE.search(names):
+                        return None
+                    count = names.count("、") + 1 + len(self.conjunction_re.findall(names))
+                    parts.append((same[0].value * count, f"{count}×{same[0].text}"))
+                    continue
+                previous_end = region_start + c_start
+                for q in same:
+                    if self._not_a_part(text[previous_end : q.start]) or "各" in text[previous_end : q.start]:
+                        return None
+                    parts.append((q.value, q.text))
+                    previous_end = q.end
+        return parts
 
     def _households(self, doc: Document) -> Iterator[Finding]:
         quantities = doc.quantities
