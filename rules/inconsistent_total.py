@@ -294,6 +294,7 @@ class InconsistentTotal(Rule):
         self.complement_prefixes = [
             (pair[0], pair[1]) for pair in d["complementary-prefixes"] if len(pair) == 2
         ]
+        self.closed_sets = [sorted(members, key=len, reverse=True) for members in d["closed-sets"]]
         self.lower_bound_words = tuple(d["lower-bound-words"])
         self.upper_bound_words = tuple(d["upper-bound-words"])
         self.bound_re = regex.compile(_alternation([*d["lower-bound-words"], *d["upper-bound-words"]]))
@@ -742,7 +743,12 @@ class InconsistentTotal(Rule):
                     low, high = _bounds(rest[0])
                     parts.append(_Part(rest[0], low, high, _resolution(rest[0])))
                     exhaustive = not uncertain
-            if self._complementary(parts) or (after and self._named_in_total(parts, prefix)):
+            if (
+                self._complementary(parts)
+                or (after and self._named_in_total(parts, prefix))
+                or (after and self._compound_total(parts, text[total_start:total_end]))
+                or self._closed_set(parts)
+            ):
                 exhaustive = not uncertain  # "男性70人、女性50人": the two parts are the whole
             elif overlapping and not rest_named:
                 continue  # "其中女性600人、青年500人": categories that overlap
@@ -803,6 +809,32 @@ class InconsistentTotal(Rule):
             and all(len(label) >= 2 and label[:2] in total_prefix for label in labels)
             and not any(a in b for a, b in itertools.permutations(labels, 2))
         )
+
+    def _closed_set(self, parts: Sequence[_Part]) -> bool:
+        """Parts naming every member of a closed classification: 警告、严重警告……开除党籍; 第一、二、三产业."""
+        labels = [self._label(part.label) for part in parts]
+        for members in self.closed_sets:
+            if len(labels) != len(members):
+                continue
+            named = [next((m for m in members if label.startswith(m)), None) for label in labels]
+            if None not in named and len(set(named)) == len(members):
+                return True
+        return False
+
+    def _compound_total(self, parts: Sequence[_Part], total_clause: str) -> bool:
+        """Parts whose names make the total's compound name: 镇/乡 of "22个乡镇", 中学/小学 of "中小学",
+        进口/出口 of "进出口总额"."""
+        labels = [self._label(part.label) for part in parts]
+        if not 2 <= len(labels) <= 4 or len(set(labels)) != len(labels) or not all(labels):
+            return False
+        suffix = labels[0]
+        for label in labels[1:]:
+            while suffix and not label.endswith(suffix):
+                suffix = suffix[1:]
+        heads = [label[: len(label) - len(suffix)] for label in labels]
+        if any(len(head) != 1 for head in heads):
+            return False
+        return any("".join(order) + suffix in total_clause for order in itertools.permutations(heads))
 
     def _disjoint(self, doc: Document, parts: Sequence[_Part]) -> bool:
         """True when every two parts are told apart by ranges of one measure: "收入超过20万元", "低于10万元"."""
