@@ -563,7 +563,12 @@ class InconsistentTotal(Rule):
         if part.written_unit != whole.written_unit or not self.group_prefix_re.fullmatch(prefix):
             return
         after = text[part.end - base : clause_end]
-        if after and noun and not after.startswith((noun, noun[:2])) and not self.group_verb_re.match(after):
+        if (
+            after
+            and noun
+            and not after.startswith((noun, noun[:2], noun[-1:]))
+            and not self.group_verb_re.match(after)
+        ):
             return  # "12个村中，有15个合作社……": the number counts something else
         if part.approximate or whole.approximate:
             return
@@ -698,8 +703,8 @@ class InconsistentTotal(Rule):
                 continue
             total = candidates[0]
             prefix = text[total_start : total.start - base]
-            if after and self._not_a_part(prefix):
-                continue
+            if after and (self._not_a_part(prefix) or prefix.endswith("各")):
+                continue  # "组长、副组长各1人，其中……": an amount for each, not a total
             parts: list[_Part] = []
             uncertain = False  # the list may not be all of the total
             for c_start, c_end in clauses[:MAX_PARTS]:
