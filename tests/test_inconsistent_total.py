@@ -322,6 +322,66 @@ def test_user_can_extend_round_three_lists() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Households and persons joined by 、.
+        ("本月新增监测对象7户、5人。", ["7户、5人"]),
+        ("本月新增监测对象7户、25人。", []),
+        # Pairs that make the whole: 线上/线下, 进口/出口.
+        ("全年办理不动产登记2.4万件，其中线上办理1.5万件、线下办理0.7万件。", ["2.4万件"]),
+        ("全年办理不动产登记2.4万件，其中线上办理1.5万件。", []),
+        ("外贸进出口总额86亿元，其中进口30亿元、出口50亿元。", ["86亿元"]),
+        # A last part named 其他 closes the list.
+        ("全年受理投诉420件，其中质量问题180件、价格问题130件、其他问题90件。", ["420件"]),
+        ("全年受理投诉420件，其中质量问题180件、价格问题130件，以及其他问题。", []),
+        # A base told in its own clause.
+        ("全年接待游客86万人次，去年同期为80万人次，同比增长17.5%。", ["17.5%"]),
+        ("全年接待游客86万人次，去年同期为80万人次，同比增长7.5%。", []),
+        # A group after 中 outnumbering the whole.
+        ("全镇18个村中，已有21个村实现集体经济收入10万元以上。", ["21个"]),
+        ("全镇18个村中，已有12个村实现集体经济收入10万元以上。", []),
+        ("全镇18个村中，有26个专业合作社。", []),
+        # Parts after a colon, one a line or with 各.
+        ("全县共有养老机构9家：\n公办5家；\n民办5家。", ["9家"]),
+        ("全县共有养老机构10家：\n公办5家；\n民办5家。", []),
+        ("专班共6人：组长、副组长各1人，成员5人。", ["6人"]),
+        ("专班共7人：组长、副组长各1人，成员5人。", []),
+        # An announced count before 一是 lines.
+        ("重点做好三项工作：\n一是抓招商；\n二是抓项目。", ["三项"]),
+        ("重点做好三项工作：\n一是抓招商；\n二是抓项目；\n三是抓服务。", []),
+        # Counts in 支, Arabic in quotes.
+        ("组建“4支队伍”：宣讲队、巡逻队、服务队。", ["4支"]),
+        # Names compounding the total's; closed classifications.
+        ("全县辖12个乡镇，其中镇7个、乡4个。", ["12个"]),
+        ("全县营业收入共86亿元，其中第一产业12亿元、第二产业35亿元、第三产业36亿元。", ["86亿元"]),
+        ("争取资金5000万元，其中中央资金2000万元、省级资金1500万元。", []),
+    ],
+)
+def test_round_four_classes(text: str, expected: list[str]) -> None:
+    assert flagged(text, RULE) == expected
+
+
+def test_round_four_messages() -> None:
+    (colon,) = diagnostics("专班共6人：组长、副组长各1人，成员5人。", RULE)
+    assert "2×1人" in colon.message and "7人" in colon.message
+    (group,) = diagnostics("全镇18个村中，已有21个村实现集体经济收入10万元以上。", RULE)
+    assert "部分多于整体" in group.message and "18个村" in group.message
+
+
+def test_user_can_extend_round_four_lists() -> None:
+    text = "全年处理信访件60件，其中初信40件、重信15件。"
+    assert flagged(text, RULE) == []
+    assert flagged(text, RULE, options={"extend-closed-sets": [["初信", "重信"]]}) == ["60件"]
+    rest = "全年受理投诉420件，其中质量问题180件、价格问题130件、剩下问题90件。"
+    assert flagged(
+        rest, RULE, options={"extend-open-list-words": ["剩下"], "extend-rest-part-words": ["剩下"]}
+    ) == ["420件"]
+    pair = "全年办件1.2万件，其中窗口办理0.5万件、掌上办理0.6万件。"
+    assert flagged(pair, RULE) == []
+    assert flagged(pair, RULE, options={"extend-complementary-prefixes": [["窗口", "掌上"]]}) == ["1.2万件"]
+
+
+@pytest.mark.parametrize(
     ("value", "shown"), [(10.0, "10"), (3.5, "3.5"), (0.375, "0.375"), (1234.5678, "1234.57")]
 )
 def test_format_number(value: float, shown: str) -> None:
