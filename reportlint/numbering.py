@@ -1,7 +1,7 @@
 """Numbering markers of headings and in-prose lists.
 
 GB/T 9704—2012 7.3.3 orders headings 一、 → （一） → 1. → （1）; report prose
-adds 一是、二是 and 第一，第二 lists. Markers are found once per document and
+adds 一是、二是 and 第一，第二 lists, and parts 第一部分、第二部分. Markers are found once per document and
 shared (``Document.markers``).
 
 What is *not* a marker: numerals inside quotation or title marks (“一是…”
@@ -34,6 +34,7 @@ LIST_KINDS = (
     "shi",
     "di",
     "qi",
+    "part",
     "inline-chinese",
     "inline-chinese-paren",
     "inline-arabic",
@@ -78,6 +79,11 @@ _DI_RE = regex.compile(
 # 其一，其二： inside prose (not 其一生, 其二者).
 _QI_RE = regex.compile(rf"(?:^|(?<=[{_CLAUSE_BEFORE}]))其(?P<num>[{CN}]{{1,3}})(?P<punct>[，,、：:；;。])")
 
+# 第一部分 / 第二篇 / 第三章 at a clause start, before a mark, a blank or the line end (not 详见第三部分).
+_PART_RE = regex.compile(
+    rf"(?:^|(?<=[{_CLAUSE_BEFORE}]))第(?P<num>[{CN}]{{1,3}})(?P<punct>部分|篇|章)(?=[，,、：:；;。\s\u3000]|$)"
+)
+
 # （1）…；（2）…, ①…②… and （一）…；（二）… inside a paragraph, after a clause mark;
 # 一、…；二、… and 1.…；2.… only after a colon, semicolon or full stop, and never as a
 # series (一、二级公路；1、2月份；3.5万).
@@ -109,7 +115,7 @@ class Marker:
     end: int
     text: str
     # Headings at a paragraph start: chinese, chinese-paren, arabic, arabic-paren, arabic-half (1）), circled.
-    # In-prose lists: shi (一是), di (第一，), qi (其一，), inline-chinese (；二、), inline-chinese-paren (；（二）),
+    # In-prose lists: shi (一是), di (第一，), qi (其一，), part (第一部分), inline-chinese (；二、), inline-chinese-paren (；（二）),
     # inline-arabic (；2.), inline-paren (；（2）), inline-half (；2）), inline-circled (；②).
     kind: str
     value: int
@@ -245,6 +251,7 @@ _PROSE_LISTS: tuple[tuple[regex.Pattern[str], str, str, str], ...] = (
     (_SHI_RE, "shi", "", ""),
     (_DI_RE, "di", "第", "第"),
     (_QI_RE, "qi", "其", "其"),
+    (_PART_RE, "part", "第", "第"),
 )
 
 
@@ -260,6 +267,8 @@ def _prose_markers(
             continue
         if kind == "shi":  # the marker starts at the numeral and includes 是
             start, end, marker_text, style = match.start("num"), match.end(), match.group(0), "是"
+        elif kind == "part":  # 第三部分: the unit word is part of the marker and is its style
+            start, end, marker_text, style = match.start(), match.end(), match.group(0), match.group("punct")
         else:
             start, end = match.start(), match.end("num")
             marker_text, style = prefix + match.group("num"), match.group("punct")
@@ -283,7 +292,9 @@ def find_markers(doc: Document) -> list[Marker]:
         for pattern, kind, prefix, needs in _PROSE_LISTS:
             if needs and needs not in text:
                 continue
-            markers.extend(_prose_markers(pattern, kind, prefix, text, paragraph.start, paragraph.index, quoted))
+            markers.extend(
+                _prose_markers(pattern, kind, prefix, text, paragraph.start, paragraph.index, quoted)
+            )
         markers.extend(_inline_markers(text, paragraph.start, paragraph.index, quoted))
     markers.sort(key=lambda m: m.start)
     return markers

@@ -30,6 +30,10 @@ def markers(text: str) -> list[tuple[str, str, int]]:
         ("必须把握三点：第一，坚持稳中求进；第二，坚持改革创新。", [("di", "第一", 1), ("di", "第二", 2)]),
         ("一、聚焦党建。一是压实责任。", [("chinese", "一、", 1), ("shi", "一是", 1)]),
         ("一、1—6月经济运行情况", [("chinese", "一、", 1)]),
+        ("报告分两部分：第一部分，工作回顾；第二部分，工作打算。", [("part", "第一部分", 1), ("part", "第二部分", 2)]),
+        ("第三部分　保障措施", [("part", "第三部分", 3)]),
+        ("第二章\n总体要求", [("part", "第二章", 2)]),
+        ("１.抓党建", [("arabic", "１.", 1)]),
     ],
 )
 def test_markers_found(text: str, expected: list[tuple[str, str, int]]) -> None:
@@ -51,6 +55,8 @@ def test_markers_found(text: str, expected: list[tuple[str, str, int]]) -> None:
         "各村第一书记全部到岗，第一产业增加值增长3.8%，居全市第一。",
         "序号\t项目名称\n1\t城区污水管网改造工程",
         "二〇二四年是关键一年。",
+        "具体安排详见第三部分，报告第二部分已作说明。",
+        "第一部分内容由办公室起草，第二章节由发改局补充。",
     ],
 )
 def test_not_markers(text: str) -> None:
