@@ -25,6 +25,7 @@ MAX_PARTS = 40  # most parts summed
 MAX_SPAN = 200  # longest clause (characters) searched for a total, its parts or a list
 NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千万亿"
 _DIGIT_RE = regex.compile(r"[\d０-９]")
+_HAN_RE = regex.compile(r"\p{Han}*")
 _ARABIC_PART_RE = regex.compile(r"[\d０-９]+(?:[,，][\d０-９]{3})*(?:[.．]([\d０-９]+))?")
 _ITEM_END_RE = regex.compile(r"[\p{Han}”》」』）)A-Za-z]")
 _COUNT_VALUES = {ch: i for i, ch in enumerate("零一二三四五六七八九十")} | {"两": 2}
@@ -286,6 +287,7 @@ class InconsistentTotal(Rule):
         self.group_prefix_re = regex.compile(rf"(?:{_alternation(d['group-prefixes'])}){{0,3}}")
         self.group_verb_re = regex.compile(_alternation(d["group-verbs"]))
         self.colon_total_re = regex.compile(r"(?<=[\d０-９\p{Han}])[：:]")
+        self.colon_list_end_re = regex.compile(r"[：:。！？]")
         self.colon_skip_nouns = tuple(d["colon-skip-nouns"])
         self.ordinal_parts_re = regex.compile(r"(?<=[，,；;：:])第一(?=\p{Han})")
         self.among_re = regex.compile(r"(?<=[\d０-９][\p{Han}]{1,5})(?<![其集高初])(?:之中|当中|中)[，,]")
@@ -2170,7 +2172,7 @@ class InconsistentTotal(Rule):
                 family is None
                 or total.approximate
                 or len(noun) > 6
-                or not regex.fullmatch(r"\p{Han}*", noun)
+                or not _HAN_RE.fullmatch(noun)
                 or noun.endswith(self.colon_skip_nouns)
             ):
                 continue
@@ -2178,15 +2180,22 @@ class InconsistentTotal(Rule):
             if at < 0:
                 continue
             paragraph = paragraphs[at]
+            floor = max(paragraph.start, total.start - MAX_SPAN)
             clause_start = max(
-                (text.rfind(mark, paragraph.start, total.start) for mark in CLAUSE_MARKS + "。"), default=-1
+                (text.rfind(mark, floor, total.start) for mark in CLAUSE_MARKS + "。"), default=-1
             )
-            if self._not_a_part(text[max(clause_start + 1, paragraph.start) : total.start]):
+            if self._not_a_part(text[max(clause_start + 1, floor) : total.start]):
                 continue
             # The parts: the rest of the paragraph, or the short lines after it up to one ending with 。.
             regions: list[tuple[int, int]] = []
-            if text[colon.end() : paragraph.end].strip():
-                regions.append((colon.end(), paragraph.end))
+            if colon.end() < paragraph.end:
+                # Up to the end of the sentence (or a second colon, which starts another list).
+                stop = self.colon_list_end_re.search(
+                    text, colon.end(), min(paragraph.end, colon.end() + 2 * MAX_SPAN)
+                )
+                regions.append(
+                    (colon.end(), stop.start() if stop else min(paragraph.end, colon.end() + 2 * MAX_SPAN))
+                )
             else:
                 for line in paragraphs[paragraph.index + 1 : paragraph.index + 1 + MAX_PARTS]:
                     if len(line.text) > self.max_item * 3:
