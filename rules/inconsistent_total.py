@@ -2223,10 +2223,12 @@ class InconsistentTotal(Rule):
         """(value, shown) of each part in ``regions``; None when the list cannot be summed."""
         text = doc.text
         parts: list[tuple[float, str]] = []
-        for region_start, region_end in regions:
+        for number, (region_start, region_end) in enumerate(regions):
             segment = text[region_start:region_end]
+            cue = self.part_cue_re.search(segment)
             if (
-                self.open_list_re.search(segment)
+                (cue and (number or cue.start()))  # "中学2所，其中高中1所": a part of a part
+                or self.open_list_re.search(segment)
                 or self.overlap_re.search(segment)
                 or any(start in segment for start in self.nested_starts)
             ):
