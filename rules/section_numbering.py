@@ -31,6 +31,10 @@ _INLINE_OF = {
     "circled": "inline-circled",
 }
 _SENTENCE_MARKS = "。！？!?；;"
+# How far before 二是 a first item written without 是 (一加强……) is looked for.
+_FIRST_ITEM_REACH = 400
+# List kinds that number parts above the heading outline (第一部分 … 一、… 第二部分): a heading does not end them.
+_ABOVE_HEADINGS = frozenset({"part"})
 _SENTENCE_END_RE = regex.compile(r"[。！？!?]")
 _CLAUSE_END_RE = regex.compile(r"[。！？!?；;]")
 
@@ -54,6 +58,8 @@ def render(kind: str, value: int, style: str) -> str:
         return f"第{cn_numeral(value)}"
     if kind == "qi":
         return f"其{cn_numeral(value)}"
+    if kind == "part":
+        return f"第{cn_numeral(value)}{style}"
     if kind in ("chinese", "inline-chinese"):
         return f"{cn_numeral(value)}{style}"
     if kind in ("chinese-paren", "inline-chinese-paren"):
@@ -142,8 +148,9 @@ class SectionNumbering(Rule):
 
     作用：检查标题序号（一、→（一）→ 1. →（1））和正文中“一是、二是”“第一，第二，”“其一，其二，”
     及“：（一）…；（二）…”“①…②…”“1）…2）…”列举的编号：跳号（一、二、四、）、重号（一是、二是、二是）、
-    两项顺序颠倒（一是、三是、二是，在先出现的「三是」处提示调换）、列举不从一开始（“以下几项工作。二是……”、全文从“（二）”开始）、“三是”漏写“是”（三加强……）、
-    序列中混入别的序号形式（一、二、3、四、）、括号或标点宽度混用（（一）与(二)、1.与2、），
+    两项顺序颠倒（一是、三是、二是，在先出现的「三是」处提示调换）、列举不从一开始（“以下几项工作。二是……”、全文从“（二）”开始）、“三是”漏写“是”（三加强……；首项“一加强……，二是……”）、
+    列举中途误写回“一是”（一是、二是、三是、一是、五是，应为“四是”）、“第一部分、第三部分”这类部分序号跳号、
+    序列中混入别的序号形式（一、二、3、四、）、括号或标点宽度混用（（一）与(二)、1.与2、）、数字全角半角混用（1. 2. ３.），
     以及一级标题之后序号回到“二、”这类疑似漏写上一级标题的情况。新的上级标题之下重新从“一”编号、
     以冒号或“以下”引出的列举重新编号、从“九、”等靠后序号开始的节选，都是正确的；引号、书名号内的
     文字、“一、二、三产业”“一、二级公路”“统一是”“1.5万”“③号楼”等不是序号。
@@ -188,6 +195,8 @@ class SectionNumbering(Rule):
             regex.compile(rf"[两二三四五六七八九十几多]{{1,2}}个?(?:{count_words})") if count_words else None
         )
         self._number_below_re = regex.compile(r"[\d０-９.%％]{1,12}\s{0,2}(?:以下|以上)")
+        self._one_word_chars: set[str] = self._word_chars | set(self.data.get("one-word-chars", []))
+        self._bare_one_re = regex.compile(rf"(?:^|(?<=[{_SENTENCE_MARKS}，,：:]))一(?P<next>\p{{Han}})")
         self._bare_re = regex.compile(
             rf"(?:^|(?<=[{_SENTENCE_MARKS}]))(?P<num>[二三四五六七八九十])(?P<next>\p{{Han}})"
         )
@@ -477,6 +486,7 @@ class SectionNumbering(Rule):
             latest[m.kind] = m
         swapped: set[int] = set()
         chinese_seen: set[int] = set()
+        last_shi = 0  # the end of the last 一是-style marker
         for _, marker, candidate in events:
             if candidate is not None:
                 finding = self._missing_shi(doc, stacks["shi"], candidate)
@@ -493,8 +503,9 @@ class SectionNumbering(Rule):
                     consumed.add(marker.start)
                     yield finding
                     continue
-                for stack in stacks.values():
-                    stack.clear()
+                for kind, stack in stacks.items():
+                    if kind not in _ABOVE_HEADINGS:
+                        stack.clear()
                 inline = _INLINE_OF.get(marker.kind)
                 if inline:
                     # "①……；②……": the paragraph's opening marker is the list's first item.
@@ -505,7 +516,56 @@ class SectionNumbering(Rule):
                     )  # fmt: skip
                     stacks[inline].append(frame)
                 continue
+            if marker.kind == "shi" and marker.value == 2 and not any(1 in f.lasts for f in stacks["shi"]):
+                lost = self._lost_first_shi(doc, marker, last_shi)
+                if lost is not None:
+                    finding, first = lost
+                    yield finding
+                    for _ in self._list_marker(doc, stacks["shi"], first, next_same, swapped):
+                        pass
             yield from self._list_marker(doc, stacks[marker.kind], marker, next_same, swapped)
+            if marker.kind == "shi":
+                last_shi = marker.end
+
+    def _lost_first_shi(self, doc: Document, marker: Marker, since: int) -> tuple[Finding, Marker] | None:
+        """The first item before ``marker`` (二是) written without its 是: "一加强……，二是……"."""
+        if marker.at_paragraph_start:
+            # A paragraph-level list: the paragraph before opens with 一X (no heading in between).
+            if marker.paragraph == 0 or self._is_heading_paragraph(doc, marker.paragraph - 1):
+                return None
+            paragraph = doc.paragraphs[marker.paragraph - 1]
+            match = self._bare_one_re.match(paragraph.text)
+        else:
+            paragraph = doc.paragraphs[marker.paragraph]
+            # After the list marker before (a 一 before it belongs to another list), at most 400 characters back.
+            lo = max(paragraph.start, since, marker.start - _FIRST_ITEM_REACH) - paragraph.start
+            before = paragraph.text[max(0, lo - 1) : marker.start - paragraph.start]
+            found = list(self._bare_one_re.finditer(before, 1 if lo > 0 else 0))
+            if not found:
+                return None
+            last = found[-1]  # the last clause-initial 一 before 二是, in paragraph offsets below
+            match = self._bare_one_re.match(paragraph.text, last.start() + max(0, lo - 1))
+        if match is None or match.group("next") in self._one_word_chars or match.group("next") in "是两":
+            return None
+        rest = paragraph.text[match.start() : match.start() + 8]
+        if any(rest.startswith(w) for w in (*self._numeral_words, *self._first_item_words)):
+            return None
+        # "首先……，二是……": the first item is named in other words.
+        if self._names_first_item(
+            doc.text[max(paragraph.start, marker.start - _FIRST_ITEM_REACH) : marker.start]
+        ):
+            return None
+        offset = paragraph.start + match.start()
+        preview = paragraph.text[match.start() : match.start() + 3]
+        first = Marker(offset, offset + 1, "一", "shi", 1, paragraph.index, match.start() == 0, "是")
+        finding = Finding(
+            offset, offset + 1,
+            f"「{preview}…」缺少「是」，应为「一是」（后文为「{marker.text}」）",
+            suggestion="一是",
+            fix=Fix(offset + 1, offset + 1, "是", Applicability.UNSAFE),
+            severity=Severity.ERROR,
+        )  # fmt: skip
+        return finding, first
 
     @staticmethod
     def _para_level(frame: _Frame) -> Marker | None:
@@ -566,6 +626,32 @@ class SectionNumbering(Rule):
             del stack[i + 1 :]
             frame.accept(marker)
             return
+        if value == 1 and stack:
+            # "一是…二是…三是…一是…五是…": a 一是 between 三是 and 五是 is the lost 四是.
+            frame = stack[-1]
+            last, later, expected = frame.history[-1], next_same.get(marker.start), frame.expected
+            if (
+                later is not None
+                and later.value == expected + 1
+                and marker.at_paragraph_start == later.at_paragraph_start
+                and (
+                    last.paragraph == marker.paragraph or last.at_paragraph_start == marker.at_paragraph_start
+                )
+                and self._same_list(doc, last, marker)
+                and self._same_list(doc, marker, later)
+            ):
+                wanted = render(marker.kind, expected, marker.style)
+                yield Finding(
+                    marker.start, marker.end,
+                    f"序号顺序有误：「{last.text}」之后出现「{marker.text}」，其后为「{later.text}」，应为「{wanted}」",
+                    suggestion=wanted,
+                    fix=Fix(marker.start, marker.end, wanted, Applicability.UNSAFE),
+                    severity=Severity.ERROR,
+                )  # fmt: skip
+                del stack[stack.index(frame) + 1 :]
+                frame.accept(marker)
+                frame.lasts.add(expected)
+                return
         if value == 1:
             if marker.at_paragraph_start:
                 stack.clear()
@@ -734,7 +820,10 @@ class SectionNumbering(Rule):
                 groups.setdefault(key, []).append(marker)
         reported: set[int] = set()
         for (kind, paragraph), group in groups.items():
-            for finding in self._group_styles(kind, group, paragraph < 0):
+            for finding in (
+                *self._group_styles(kind, group, paragraph < 0),
+                *_digit_widths(group, paragraph < 0),
+            ):
                 if finding.start not in reported:
                     reported.add(finding.start)
                     yield finding
@@ -771,3 +860,32 @@ class SectionNumbering(Rule):
                 suggestion=wanted,
                 fix=Fix(marker.start, marker.end, wanted, Applicability.SAFE),
             )  # fmt: skip
+
+
+_FULL_DIGITS = "０１２３４５６７８９"
+_TO_HALF = str.maketrans(_FULL_DIGITS, "0123456789")
+_TO_FULL = str.maketrans("0123456789", _FULL_DIGITS)
+
+
+def _digit_widths(group: Sequence[Marker], headings: bool) -> Iterable[Finding]:
+    """Arabic markers of one level or list mixing full-width and half-width digits (1. 2. ３.)."""
+    widths = [any(c in _FULL_DIGITS for c in m.text) for m in group if any(c.isdigit() for c in m.text)]
+    if len(widths) < 2 or all(widths) or not any(widths):
+        return
+    full = sum(widths) * 2 > len(widths)  # the majority; a tie keeps half-width
+    sample = next(
+        m
+        for m in group
+        if any(c.isdigit() for c in m.text) and any(c in _FULL_DIGITS for c in m.text) == full
+    )
+    where = "本文" if headings else "本列举"
+    for marker in group:
+        if not any(c.isdigit() for c in marker.text) or any(c in _FULL_DIGITS for c in marker.text) == full:
+            continue
+        wanted = marker.text.translate(_TO_FULL if full else _TO_HALF)
+        yield Finding(
+            marker.start, marker.end,
+            f"同级序号数字宽度不统一：{where}多用「{sample.text}」的写法，此处「{marker.text}」应为「{wanted}」",
+            suggestion=wanted,
+            fix=Fix(marker.start, marker.end, wanted, Applicability.SAFE),
+        )  # fmt: skip

@@ -353,6 +353,68 @@ def test_round_three_correct_text_is_quiet(text: str) -> None:
     assert flagged(text, RULE) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "spans", "message"),
+    [
+        (
+            "（1）摸清底数；\n（2）分类施策；\n（３）跟踪问效。",
+            ["（３）"],
+            "同级序号数字宽度不统一：本文多用「（1）」的写法，此处「（３）」应为「（3）」",
+        ),
+        (
+            "１．抓党建\n２．促发展\n3．惠民生",
+            ["3．"],
+            "同级序号数字宽度不统一：本文多用「１．」的写法，此处「3．」应为「３．」",
+        ),
+        (
+            "全文共三个部分：第一部分，总体情况；第二部分，存在问题；第四部分，下步打算。",
+            ["第四部分"],
+            "序号跳号：「第四部分」前应为「第三部分」",
+        ),
+        (
+            "第一部分　工作回顾\n一、经济运行\n二、社会民生\n第三部分　工作安排\n一、稳增长",
+            ["第三部分"],
+            "序号跳号：「第三部分」前应为「第二部分」",
+        ),
+        (
+            "一健全工作机制，二是压实包保责任，三是强化督导考核。",
+            ["一"],
+            "「一健全…」缺少「是」，应为「一是」（后文为「二是」）",
+        ),
+        (
+            "一聚焦主责主业。\n二是狠抓队伍建设。\n三是严格监督执纪。",
+            ["一"],
+            "「一聚焦…」缺少「是」，应为「一是」（后文为「二是」）",
+        ),
+        (
+            "一是摸排隐患；二是建立台账；一是限期整改；四是跟踪问效。",
+            ["一是"],
+            "序号顺序有误：「二是」之后出现「一是」，其后为「四是」，应为「三是」",
+        ),
+    ],
+)
+def test_round_four_flags(text: str, spans: list[str], message: str) -> None:
+    found = diagnostics(text, RULE)
+    assert [d.text for d in found] == spans
+    assert found[0].message == message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "１．抓党建\n２．促发展\n３．惠民生",
+        "第一部分　工作回顾\n一、经济运行\n二、社会民生\n第二部分　工作安排\n一、稳增长\n二、惠民生",
+        "具体安排详见第三部分。",
+        "一直以来，我们坚持问题导向，二是强化督查，确保整改到位。",
+        "一方面加强宣传引导，二是强化执法检查。",
+        "一是抓学习；二是抓落实。\n一是建机制；二是强队伍；三是严考核。",
+        "一是抓学习，包括：一是读原著，二是学原文；二是抓落实。",
+    ],
+)
+def test_round_four_correct_text_is_quiet(text: str) -> None:
+    assert flagged(text, RULE) == []
+
+
 def test_user_can_extend_cue_exclusions() -> None:
     text = "全县重点以下沉干部为抓手推进治理。二是完善网格化管理。"
     assert flagged(text, RULE) == ["二是"]
