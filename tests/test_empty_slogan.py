@@ -67,6 +67,7 @@ RULE = "empty-slogan"
         ("深入贯彻市委届次全会精神，扎实推进各项工作。", ["市委届次全会"]),
         ("认真落实县委届全会部署。", ["县委届全会"]),
         ("全面贯彻省委十二届次全会精神。", ["十二届次全会"]),
+        ("县届人大三次会议审议通过了政府工作报告。", ["县届人大三次会议"]),
     ],
 )
 def test_flags_formula_with_empty_slot(text: str, expected: list[str]) -> None:
@@ -114,6 +115,7 @@ def test_flags_formula_with_empty_slot(text: str, expected: list[str]) -> None:
         "走访两个村、个别农户仍有顾虑，已逐户做好解释。",
         "建成一个中心、两个基地，聘请个体工商户代表担任监督员。",
         "认真贯彻省委十二届五次全会精神，村委届满选举平稳有序。",
+        "各县届时将统一组织验收，县十八届人大三次会议如期召开。",
     ],
 )
 def test_leaves_complete_formulas_alone(text: str) -> None:
