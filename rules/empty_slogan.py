@@ -60,7 +60,7 @@ class EmptySlogan(Rule):
     丢了名称或序数、只剩通用词的提法（是规划的开局之年、对工作的重要指示、
     二十届全会、县十八届人大次会议、第次党代会、省委届次全会），以及丢了数字的编号提法
     （做到“个维护”、增强个意识，提法清单见 numbered-slogans；并列的编号提法中后一项
-    丢了数字，如“一个中心、个支撑”）也属此类；
+    丢了数字，如“一个中心、个支撑”“围绕个中心、两个基本点”）也属此类；
     也检查空的引号“”、书名号《》和括号（）。提法模板是数据，可在配置中用
     `extend-templates` 增加本单位常用的提法，用 `extend-support-words`
     增加“在……的……下”中的中心词（领导、关怀、支持……），用 `extend-numbered-slogans`
@@ -155,6 +155,11 @@ class EmptySlogan(Rule):
             parts.append(
                 f"(?P<series>(?<=[{numerals}]个\\p{{Han}}{{1,6}}[、，,和与及]){not_word}个(?!个)\\p{{Han}}{{1,6}}?"
                 f"(?=[、，,；;。：:”’」）)\\s和与及]|$))"
+            )
+            # "围绕个中心、两个基本点": the first item lost its numeral, the next one keeps it.
+            parts.append(
+                f"(?P<lead>{guard}(?<![了下])(?<![“‘「]){not_word}个(?!个)\\p{{Han}}{{1,6}}?"
+                f"(?=[、，,和与及][{numerals}]{{1,2}}个\\p{{Han}}))"
             )
         self._numbered = regex.compile("|".join(parts))
 
@@ -302,11 +307,11 @@ class EmptySlogan(Rule):
             found = match.group()
             tail = found[1:-1] if match.group("quoted") else found
             slogan = self._slogans.get(tail)
-            if match.group("series") and slogan is None:
+            if (match.group("series") or match.group("lead")) and slogan is None:
                 yield Finding(
                     match.start(),
                     match.end(),
-                    f"「{found}」中缺少“个”前面的数字（并列的编号提法，前一项带有数字），请补全",
+                    f"「{found}」中缺少“个”前面的数字（并列的编号提法，其他项带有数字），请补全",
                 )
                 continue
             if slogan is None and match.group("quoted"):
