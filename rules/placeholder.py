@@ -233,6 +233,8 @@ class Placeholder(Rule):
             rf"|[{opener}][ \u3000]*(?i:{_alternation(data.get('slot-words', []))})[ \u3000]*[{closer}]"
             rf"|[{opener}]{inside}{{0,12}}(?:{_alternation(data.get('note-subjects', []))}){inside}{{0,12}}"
             rf"待{inside}{{0,10}}?(?:{_alternation(data.get('note-verbs', []))}){inside}{{0,6}}[{closer}]"
+            rf"|[{opener}][ \u3000]*待(?:{_alternation(data.get('note-sources', []))}){inside}{{0,8}}?"
+            rf"(?:{_alternation(data.get('note-source-verbs', []))}){inside}{{0,8}}[{closer}]"
         )
         self._bare_note_re = regex.compile(
             rf"(?P<note>{_alternation(data.get('bare-notes', []))})[^\s，。；：！？、,.;:!?（）()“”【】\[\]]{{0,20}}"
