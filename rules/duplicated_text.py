@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -52,10 +53,15 @@ _MAX_PHRASE = 30
 _MAX_CLAUSES = 3
 # One clause separator (a comma between digits is a thousands separator) with any marks and
 # white space after it: "。\n" and "，，" separate two clauses, not three.
-_SEPARATOR = regex.compile(r"(?:(?<!\d),(?!\d)|[，；;。！？!?、：:\n])[，,；;。！？!?、：:\s]*")
+_SEPARATOR = r"(?:(?<!\d),(?!\d)|[，；;。！？!?、：:\n])[，,；;。！？!?、：:\s]*"
+# The same as a capture, so that splitting keeps the separators.
+_SEPARATORS = regex.compile(f"({_SEPARATOR})")
 _EXCLAMATION = frozenset("！!")
 _SENTENCE_END = frozenset("。；;！？!?")
 _PAUSE = regex.compile(r"[，,、；;。：:！？!?）)”]")
+# Characters hashed at a time when looking for repeats (see _repeat_spans).
+_CHUNK = 1 << 16
+_NONZERO = regex.compile(rb"[^\x00]")
 # Characters shown of a long repeated text in a message.
 _SHOWN = 24
 
@@ -152,6 +158,10 @@ class DuplicatedText(Rule):
             rf"(?P<x>{_UNIT_CHARS}{{1,{_MAX_UNIT}}}?)(?:[{quotes}]|[{_BLANKS}]{{1,3}})?(?P=x)"
         )
         self._unit = regex.compile(rf"{_UNIT_CHARS}+")
+        # A mark or blanks between two unit characters, where a repeat across a gap may end.
+        self._gap_mark = regex.compile(
+            rf"(?<={_UNIT_CHARS})(?:[{quotes}]|[{_BLANKS}]{{1,3}})(?={_UNIT_CHARS})"
+        )
         # A longer phrase, possibly with quotation marks inside: 落实“河长制”责任落实“河长制”责任.
         self._long_pattern = regex.compile(
             rf"(?P<x>[\p{{Han}}0-9{quotes}]{{{_MAX_UNIT + 1},{_MAX_PHRASE}}}?)(?P=x)"
@@ -159,8 +169,15 @@ class DuplicatedText(Rule):
         self._min_clause_han = int(self.settings["min-clause-chinese"])
         groups: list[str] = [g for g in data.get("doubled-punctuation", []) if g]
         self._punct_group = {ch: g for g in groups for ch in g}
+        # A run of one group's marks; the lookahead (two marks of any group) only lets the
+        # alternation be skipped quickly where no two marks meet.
+        marks = regex.escape("".join(groups))
         self._punctuation = (
-            regex.compile("|".join(f"[{regex.escape(g)}]{{2,}}" for g in groups)) if groups else None
+            regex.compile(
+                f"(?=[{marks}]{{2}})(?:" + "|".join(f"[{regex.escape(g)}]{{2,}}" for g in groups) + ")"
+            )
+            if groups
+            else None
         )
 
     # -- entry point -------------------------------------------------------------
@@ -187,22 +204,27 @@ class DuplicatedText(Rule):
             return
         text = doc.text
         for m in self._punctuation.finditer(text):
-            run = m.group()
-            if run.isascii():
-                # "a,,b" or "std::x" in Latin text or code is not report prose; "5.6%%" after a
-                # number is ("%%d" in a format string is not).
-                before = text[m.start() - 1] if m.start() and run[0] != "%" else ""
-                after = text[m.end()] if m.end() < len(text) else ""
-                if (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum()):
-                    continue
-            kind = "符号" if run[0] in _SYMBOLS else "标点"
-            yield Finding(
-                m.start() + 1,
-                m.end(),
-                f"{kind}「{run[0]}」重复，请删除多余的{len(run) - 1}个",
-                suggestion=f"保留一个「{run[0]}」",
-                fix=Fix(m.start() + 1, m.end(), "", Applicability.SAFE),
-            )
+            if (finding := self._punctuation_finding(text, m)) is not None:
+                yield finding
+
+    @staticmethod
+    def _punctuation_finding(text: str, m: regex.Match[str]) -> Finding | None:
+        run = m.group()
+        if run.isascii():
+            # "a,,b" or "std::x" in Latin text or code is not report prose; "5.6%%" after a
+            # number is ("%%d" in a format string is not).
+            before = text[m.start() - 1] if m.start() and run[0] != "%" else ""
+            after = text[m.end()] if m.end() < len(text) else ""
+            if (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum()):
+                return None
+        kind = "符号" if run[0] in _SYMBOLS else "标点"
+        return Finding(
+            m.start() + 1,
+            m.end(),
+            f"{kind}「{run[0]}」重复，请删除多余的{len(run) - 1}个",
+            suggestion=f"保留一个「{run[0]}」",
+            fix=Fix(m.start() + 1, m.end(), "", Applicability.SAFE),
+        )
 
     # -- whole clauses, sentences and long phrases typed twice ---------------------
     def _clause_findings(self, doc: Document) -> Iterator[Finding]:
@@ -212,16 +234,22 @@ class DuplicatedText(Rule):
         clause one, two and three places on, so the pass is linear in the text.
         """
         text = doc.text
+        # Clause texts and separators alternate: [clause, separator, clause, …, clause].
+        parts = _SEPARATORS.split(text)
+        ends = list(itertools.accumulate(map(len, parts)))
         # (start, end of text, end of separator) per clause.
-        clauses: list[tuple[int, int, int]] = []
-        start = 0
-        for m in _SEPARATOR.finditer(text):
-            clauses.append((start, m.start(), m.end()))
-            start = m.end()
-        clauses.append((start, len(text), len(text)))
-        words = [text[a:b].strip() for a, b, _ in clauses]
+        clauses = list(zip([0, *ends[1::2]], ends[0::2], [*ends[1::2], len(text)], strict=True))
+        words = list(map(str.strip, parts[0::2]))
+        # Only a clause equal to one of the next three, or ending with the next one, can start a
+        # finding: these are found with C-level maps, the loop below visits them alone.
+        starts = set(itertools.compress(itertools.count(), map(str.endswith, words, words[1:])))
+        for n in range(2, _MAX_CLAUSES + 1):
+            starts.update(itertools.compress(itertools.count(), map(operator.eq, words, words[n:])))
         i = 0
-        while i < len(clauses):
+        for candidate in sorted(starts):
+            if candidate < i:
+                continue
+            i = candidate
             for n in range(1, _MAX_CLAUSES + 1):
                 if i + 2 * n > len(clauses) or words[i : i + n] != words[i + n : i + 2 * n]:
                     continue
@@ -345,62 +373,105 @@ class DuplicatedText(Rule):
     def _phrase_findings(self, doc: Document) -> Iterator[Finding]:
         """A phrase longer than the word window typed twice inside a clause."""
         text = doc.text
+        pattern = self._long_pattern
         pos = 0
-        while (m := self._long_pattern.search(text, pos)) is not None:
-            unit = m.group("x")
-            k = len(unit)
-            start = m.start()
-            end = start + 2 * k
-            while text.startswith(unit, end):
-                end += k
-            pos = end - k + 1
-            if any(k % p == 0 and unit == unit[:p] * (k // p) for p in range(1, _MAX_UNIT + 1)):
-                continue  # a run of a short unit, reported by the word pass
-            if len(_HAN.findall(unit)) < _MAX_UNIT // 2:
-                continue
-            copies = (end - start) // k - 1
-            extra = f"（共多出{copies}处）" if copies > 1 else ""
-            shown = unit if k <= _SHOWN else unit[:_SHOWN] + "……"
-            yield Finding(
-                start + k,
-                end,
-                f"「{shown}」重复录入{extra}，请删除多余的一处",
-                suggestion=f"删除重复的「{shown}」",
-                fix=Fix(start + k, end, "", Applicability.UNSAFE),
-            )
+        # The pattern is tried only where some phrase repeats (see _repeat_spans): the matches
+        # are those of a search from each `pos`, without a backreference at every position.
+        for first, last in _repeat_spans(text, range(_MAX_UNIT + 1, _MAX_PHRASE + 1)):
+            start = max(first, pos)
+            while start < last:
+                m = pattern.match(text, start)
+                pos = start + 1
+                if m is not None:
+                    unit = m.group("x")
+                    k = len(unit)
+                    end = start + 2 * k
+                    while text.startswith(unit, end):
+                        end += k
+                    pos = end - k + 1
+                    if (finding := self._phrase_finding(unit, start, end)) is not None:
+                        yield finding
+                start = pos
+
+    @staticmethod
+    def _phrase_finding(unit: str, start: int, end: int) -> Finding | None:
+        """``unit`` typed again from ``start`` to ``end`` (one or more redundant copies)."""
+        k = len(unit)
+        if any(k % p == 0 and unit == unit[:p] * (k // p) for p in range(1, _MAX_UNIT + 1)):
+            return None  # a run of a short unit, reported by the word pass
+        if len(_HAN.findall(unit)) < _MAX_UNIT // 2:
+            return None
+        copies = (end - start) // k - 1
+        extra = f"（共多出{copies}处）" if copies > 1 else ""
+        shown = unit if k <= _SHOWN else unit[:_SHOWN] + "……"
+        return Finding(
+            start + k,
+            end,
+            f"「{shown}」重复录入{extra}，请删除多余的一处",
+            suggestion=f"删除重复的「{shown}」",
+            fix=Fix(start + k, end, "", Applicability.UNSAFE),
+        )
 
     # -- candidates (cheap, no dictionary) ---------------------------------------
     def _candidates(self, doc: Document) -> Iterator[_Candidate]:
         text = doc.text
         pattern = self._pattern
+        # The pattern is tried only where a unit repeats, adjacent (_repeat_spans) or across a
+        # mark or blanks (_gap_spans): the same matches as a search from each `pos`, without a
+        # backreference tried at every position.
+        spans = _repeat_spans(text, range(1, _MAX_UNIT + 1))
+        spans.extend(self._gap_spans(text))
+        spans.sort()
         pos = 0
-        while (m := pattern.search(text, pos)) is not None:
-            start = m.start()
-            pos = start + 1
-            # The pattern found the shortest repeated unit starting here; try the longer ones too.
-            for k in range(len(m.group("x")), _MAX_UNIT + 1):
-                unit = text[start : start + k]
-                if len(unit) < k or not self._unit.fullmatch(unit):
-                    break
-                after = start + k
-                if after < len(text) and text[after] in _QUOTES:
-                    gap, kind = 1, "quote"
-                else:
-                    blank = _GAP.match(text, after)
-                    gap, kind = (blank.end() - after, "space") if blank else (0, "")
-                if text.startswith(unit, after):
-                    end = after + k
-                    # A run of copies ("的的的", 100,000 repeated characters) is one candidate.
-                    while text.startswith(unit, end):
-                        end += k
-                    pos = max(pos, end - 2 * k + 1)
-                    if self._plausible(text, unit, start, end, adjacent=True):
-                        yield _Candidate(start, after, end, unit, "adjacent")
-                elif gap and text.startswith(unit, after + gap):
-                    end = after + gap + k
-                    if self._plausible(text, unit, start, end, adjacent=False):
-                        yield _Candidate(start, after + gap, end, unit, kind)
+        for first, last in spans:
+            start = max(first, pos)
+            while start < last:
+                m = pattern.match(text, start)
+                pos = start + 1
+                if m is None:
+                    start = pos
+                    continue
+                # The pattern found the shortest repeated unit starting here; try the longer ones
+                # too, up to the end of the unit characters.
+                run = self._unit.match(text, start, start + _MAX_UNIT)
+                longest = 0 if run is None else run.end() - start
+                for k in range(len(m.group("x")), longest + 1):
+                    unit = text[start : start + k]
+                    after = start + k
+                    if after < len(text) and text[after] in _QUOTES:
+                        gap, kind = 1, "quote"
+                    else:
+                        blank = _GAP.match(text, after)
+                        gap, kind = (blank.end() - after, "space") if blank else (0, "")
+                    if text.startswith(unit, after):
+                        end = after + k
+                        # A run of copies ("的的的", 100,000 repeated characters) is one candidate.
+                        while text.startswith(unit, end):
+                            end += k
+                        pos = max(pos, end - 2 * k + 1)
+                        if self._plausible(text, unit, start, end, adjacent=True):
+                            yield _Candidate(start, after, end, unit, "adjacent")
+                    elif gap and text.startswith(unit, after + gap):
+                        end = after + gap + k
+                        if self._plausible(text, unit, start, end, adjacent=False):
+                            yield _Candidate(start, after + gap, end, unit, kind)
+                start = pos
         yield from self._line_candidates(doc)
+
+    def _gap_spans(self, text: str) -> list[tuple[int, int]]:
+        """Starts of units that may repeat across a quotation mark or blanks ("四好农村路”路").
+
+        The unit ends before the mark and its first character follows the mark: a superset
+        of the positions where ``_pattern`` matches with a gap.
+        """
+        spans: list[tuple[int, int]] = []
+        for m in self._gap_mark.finditer(text):
+            mark, follower = m.start(), text[m.end()]
+            found = text.find(follower, max(0, mark - _MAX_UNIT), mark)
+            while found >= 0:
+                spans.append((found, found + 1))
+                found = text.find(follower, found + 1, mark)
+        return spans
 
     def _line_candidates(self, doc: Document) -> Iterator[_Candidate]:
         """The end of one paragraph typed again at the start of the next."""
@@ -715,6 +786,38 @@ class DuplicatedText(Rule):
             suggestion=f"删除重复的「{unit}」",
             fix=Fix(fix_start, c.end, "", applicability),
         )
+
+
+def _repeat_spans(text: str, units: range) -> list[tuple[int, int]]:
+    """Sorted spans ``[first, last)`` holding every start of a unit typed twice in a row.
+
+    That is every ``p`` where ``text[p : p + k] == text[p + k : p + 2 * k]`` for a ``k`` in
+    ``units``, and a few more positions: callers try their own pattern there. Each character
+    is hashed to one byte (the low byte of its code point) and the text, as one integer, is
+    compared with itself shifted by ``k`` characters: a run of ``k`` zero bytes in the XOR is
+    a possible repeat. The work is a few integer operations and byte searches per unit length,
+    all in C, instead of a backreference tried at every position. The text is taken in chunks
+    so that the integers stay small however long it is.
+    """
+    spans: list[tuple[int, int]] = []
+    overlap = 2 * units[-1]
+    for offset in range(0, len(text), _CHUNK):
+        owned = min(_CHUNK, len(text) - offset)
+        data = text[offset : offset + _CHUNK + overlap].encode("utf-32-le", "surrogatepass")[::4]
+        size = len(data)
+        value = int.from_bytes(data, "little")
+        for k in units:
+            diff = (value ^ (value >> (8 * k))).to_bytes(size, "little")
+            needle = b"\0" * k
+            limit = owned + k - 1  # a run must start at an owned position
+            found = diff.find(needle, 0, limit)
+            while found >= 0:
+                stop = _NONZERO.search(diff, found + k)
+                end = size if stop is None else stop.start()
+                spans.append((offset + found, offset + min(end - k + 1, owned)))
+                found = diff.find(needle, end, limit)
+    spans.sort()
+    return spans
 
 
 def _line_start(text: str, offset: int) -> int:
