@@ -27,6 +27,8 @@ _LATIN_RE = regex.compile(r"\p{Latin}")
 _HAN_RE = regex.compile(r"\p{Han}")
 _GAP_RE = regex.compile(r"\u3000|[ \u00a0]{2,}")
 _OPENERS = "（(【[〔［"
+# What a lone "？" may stand for.
+_ASKED_CATEGORIES = frozenset({"number", "year", "month", "day", "date"})
 # Punctuation after which a number may begin ("，？%" is a blank too).
 _BREAKS = "，,、：:（(约近达"
 _CLOSERS = "）)】]〕］"
@@ -147,7 +149,8 @@ class Placeholder(Rule):
     作用：
     找出套用模板后没有填写的空位：用 x、X、×、某某、○○、□□、＊＊、____、？？、空括号（ ）【 】
     等标出的数字、日期、地名、单位名称、项目名称或人名（如“xx镇”“x万元”“20xx年xx月”“x.xx亿元”
-    “XX同志”“第X季度”）、数值处单独的“？”（“增长？%”），以及“【待补充】”“（此处填写……）”
+    “XX同志”“第X季度”）、数值或日期处单独的“？”（“增长？%”“共有？个村”“？月底”“（？）万元”，
+    问句末尾的问号不算），以及“【待补充】”“（此处填写……）”
     “（具体数字待财政局提供）”“TODO”之类的待填写标记。全角字母写的真实词语（“Ｘ射线”）同样不报。
     每个空位只报一次，范围包括紧随其后的单位（“x万元”“20xx年xx月”），并根据单位或前后词语
     提示缺少的是数值、日期、地名、单位名称还是人名。
@@ -220,7 +223,10 @@ class Placeholder(Rule):
         self._bracket_re = regex.compile(
             rf"[（(][{blank}]{{0,12}}[）)]|【[{blank}]{{0,12}}】|\[[{blank}]{{0,12}}\]|［[{blank}]{{0,12}}］"
             rf"|〔[{blank}]{{0,12}}〕|“[{blank}]{{1,12}}”|《[{blank}]{{1,12}}》|「[{blank}]{{1,12}}」"
+            rf"|(?P<asked>[（(【][?？]{{1,3}}[）)】])"
         )
+        self._question_words = _alternation(str(w) for w in data.get("question-words", []))
+        self._clause_end = regex.compile(r"[。！？!?；;，,：:\n]")
         self._spaces_re = regex.compile(rf"(?<=\p{{Han}})(?:\u3000|[ \u00a0]{{2}})[{spaces}]{{0,12}}")
         self._mou_date_re = regex.compile(r"某[年月](?:某[月日号]){1,2}")
         opener = regex.escape(_OPENERS)
@@ -375,12 +381,13 @@ class Placeholder(Rule):
             category = self._unit_category(unit)
             pos = unit.end()
 
-        if (
-            form.name == "question"
-            and (run == 1 or not _is_han(nxt))
-            and (category != "number" or _is_han(scan.char(pos)) or not (_is_han(prev) or prev in _BREAKS))
-        ):
-            return None  # "？？" stands for a word before Han text; alone or before "%", only for a number: "增长？%，"
+        if form.name == "question" and (run == 1 or not _is_han(nxt)):
+            # "？？" stands for a word before Han text; a lone "？" (or "？？%") only for a number or a
+            # date ("增长？%", "共有？个行政村", "？月底"), and not after a question ("靠什么？人才……").
+            if category not in _ASKED_CATEGORIES or not (_is_han(prev) or prev in _BREAKS):
+                return None
+            if _is_han(scan.char(pos)) and self._asks(text, digits_start):
+                return None
         if form.latin and self._latin_context(scan, digits_start, end, category is not None):
             return None
         if (form.only_before_number or form.needs_number) and (category != "number" or has_digits):
@@ -394,6 +401,15 @@ class Placeholder(Rule):
         if category == "year" and any(text.startswith(w, digits_start - len(w)) for w in self._year_counts):
             category = "number"  # "近x年", "连续x年": a number of years
         return _Blank(digits_start, pos, category)
+
+    def _asks(self, text: str, offset: int) -> bool:
+        """True when the clause before ``offset`` is a question (holds 什么、怎么、哪、谁……)."""
+        begin = max(0, offset - 24)
+        clause = text[begin:offset]
+        ends = list(self._clause_end.finditer(clause))
+        if ends:
+            clause = clause[ends[-1].end() :]
+        return bool(self._question_words) and regex.search(self._question_words, clause) is not None
 
     def _unit_category(self, unit: regex.Match[str]) -> str:
         word = unit.group("unit")
@@ -442,7 +458,7 @@ class Placeholder(Rule):
             unit = self._unit_re.match(text, end)
             if unit is not None:
                 yield _Blank(start, unit.end(), self._unit_category(unit))
-            else:
+            elif not match.group("asked"):  # "（？）" is a blank only before a unit: "（？）万元"
                 yield _Blank(start, end, None)
 
     def _space_blanks(self, scan: _Scan) -> Iterator[_Blank]:
