@@ -140,6 +140,8 @@ def run_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             validated.add(id(settings))
         return settings
 
+    if "-" in paths and len(paths) > 1:
+        raise UsageError("「-」（标准输入）不能与其他路径同时使用 (stdin must be the only path)")
     if paths == ["-"]:
         name = args.stdin_filename or "<stdin>"
         settings = settings_for(Path(args.stdin_filename or "stdin.txt").absolute())

@@ -203,3 +203,9 @@ def test_python_dash_m_works() -> None:
     proc = subprocess.run([sys.executable, "-m", "reportlint", "--version"], capture_output=True, text=True)
     assert proc.returncode == 0
     assert proc.stdout.startswith("reportlint ")
+
+
+def test_stdin_cannot_be_mixed_with_paths(draft: Path) -> None:
+    code, _, err = run("check", "-", str(draft))
+    assert code == 2
+    assert "标准输入" in err
