@@ -29,6 +29,17 @@ _HAN_RE = regex.compile(r"\p{Han}*")
 _ARABIC_PART_RE = regex.compile(r"[\d０-９]+(?:[,，][\d０-９]{3})*(?:[.．]([\d０-９]+))?")
 _ITEM_END_RE = regex.compile(r"[\p{Han}”》」』）)A-Za-z]")
 _COUNT_VALUES = {ch: i for i, ch in enumerate("零一二三四五六七八九十")} | {"两": 2}
+# A sentence without a digit or one of these numerals holds nothing this rule compares.
+_NUMBER_GATE_RE = regex.compile(rf"[\d０-９{CN_COUNT}一十]")
+_BRACKET_RE = regex.compile(f"[{regex.escape(OPENING + CLOSING)}]")
+_CLOSE_PAREN_RE = regex.compile(r"[）)]")
+_TITLES_RE = regex.compile(r"(?:《[^《》]{1,60}》){2,12}")
+_CN_COUNT_RE = regex.compile(f"[{CN_COUNT}]")
+_ITEM_LINE_RE = regex.compile(rf"[{NUMERAL_CHARS}]+是|[（(]?[{NUMERAL_CHARS}\d]+[、.．)）]")
+_ALL_HAN_RE = regex.compile(r"\p{Han}*")
+_COMPARE_COMMA_RE = regex.compile(r"(?:相比)?[，,]")
+_STOP_MARK_RE = regex.compile(r"[。；;]")
+_DISPLAY_UNIT_RES: dict[str, regex.Pattern[str]] = {}
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -39,14 +50,20 @@ def _depths(text: str) -> list[int]:
     """Bracket/quote depth of each character (the marks themselves count as outside)."""
     depth = 0
     result: list[int] = []
-    for ch in text:
-        if ch in CLOSING and depth:
-            depth -= 1
+    position = 0
+    for mark in _BRACKET_RE.finditer(text):
+        index = mark.start()
+        if index > position:
+            result.extend([depth] * (index - position))
+        if text[index] in CLOSING:
+            if depth:
+                depth -= 1
             result.append(depth)
-            continue
-        result.append(depth)
-        if ch in OPENING:
+        else:
+            result.append(depth)
             depth = min(depth + 1, 50)
+        position = index + 1
+    result.extend([depth] * (len(text) - position))
     return result
 
 
@@ -72,7 +89,12 @@ def format_number(value: float) -> str:
 def display_unit(q: Quantity) -> str:
     """The unit as the reader sees it, scale included: 3686万元 -> "万元", 1.7万名 -> "万名"."""
     unit = q.written_unit or ""
-    match = regex.search(rf"([万亿]{{0,2}})(?:余|多|许)?{regex.escape(unit)}", q.text)
+    pattern = _DISPLAY_UNIT_RES.get(unit)
+    if pattern is None:
+        pattern = regex.compile(rf"([万亿]{{0,2}})(?:余|多|许)?{regex.escape(unit)}")
+        if len(_DISPLAY_UNIT_RES) < 1000:
+            _DISPLAY_UNIT_RES[unit] = pattern
+    match = pattern.search(q.text)
     return (match.group(1) if match else "") + unit
 
 
@@ -312,10 +334,12 @@ class InconsistentTotal(Rule):
         self.overlap_re = regex.compile(_alternation(d["overlap-words"]))
         # Counts and lists.
         classifiers = _alternation(d["count-classifiers"])
+        # A count: a numeral not continuing another number (checked in _counts: a lookbehind
+        # tried at every position costs more than the whole rest of the pattern), then its classifier.
         self.count_re = regex.compile(
-            rf"(?<![\d{NUMERAL_CHARS}第之])(?P<num>十[一二三四五六七八九]|[{CN_COUNT}]|1\d|[2-9])(?P<cls>{classifiers})"
-            rf"(?![{NUMERAL_CHARS}])"
+            rf"(?P<num>十[一二三四五六七八九]|[{CN_COUNT}]|1\d|[2-9])(?P<cls>{classifiers})(?![{NUMERAL_CHARS}])"
         )
+        self.count_before_re = regex.compile(rf"[\d{NUMERAL_CHARS}第之]")
         announcing = _alternation(d["announcing-classifiers"])
         intro = _alternation(d["list-intro-words"])
         self.announce_re = regex.compile(
@@ -466,15 +490,15 @@ class InconsistentTotal(Rule):
     def check(self, doc: Document) -> Iterable[Finding]:
         findings: list[Finding] = []
         for sentence in doc.sentences:
-            if not _DIGIT_RE.search(sentence.text) and not any(
-                ch in sentence.text for ch in CN_COUNT + "一十"
-            ):
+            if not _NUMBER_GATE_RE.search(sentence.text):
                 continue
             depths = _depths(sentence.text)
             findings.extend(self._parts_after_total(doc, sentence, depths))
             findings.extend(self._parts_before_total(doc, sentence, depths))
-            findings.extend(self._list_before_count(sentence, depths))
-            findings.extend(self._count_before_list(sentence, depths))
+            counts = self._counts(sentence.text)
+            if counts:
+                findings.extend(self._list_before_count(sentence, depths, counts))
+                findings.extend(self._count_before_list(sentence, depths, counts))
             findings.extend(self._rates(doc, sentence))
             findings.extend(self._averages(doc, sentence))
             findings.extend(self._changes(doc, sentence))
@@ -977,7 +1001,7 @@ class InconsistentTotal(Rule):
         base = depths[start] if start < len(depths) else 0
         cuts = [i for i in range(start, end) if text[i] == "、" and depths[i] == base]
         if not cuts:
-            titles = regex.fullmatch(r"(?:《[^《》]{1,60}》){2,12}", segment)
+            titles = _TITLES_RE.fullmatch(segment)
             if titles:
                 count = segment.count("《")
                 return count, count
@@ -985,7 +1009,7 @@ class InconsistentTotal(Rule):
         firsts = [start, *[c + 1 for c in cuts]]
         items = [text[a:b].strip() for a, b in zip(firsts, [*cuts, end], strict=True)]
         for number, item in enumerate(items):
-            if not item or regex.search(f"[{CN_COUNT}]", item):
+            if not item or _CN_COUNT_RE.search(item):
                 return None  # an empty item or one holding a count: the list's start is unclear
             if number and len(item) > self.max_item:
                 return None  # a clause, not a list item
@@ -1003,9 +1027,26 @@ class InconsistentTotal(Rule):
             return True
         return text.startswith(self.generic_heads, match.end())
 
-    def _list_before_count(self, sentence: Span, depths: list[int]) -> Iterator[Finding]:
+    def _counts(self, text: str) -> list[regex.Match[str]]:
+        """The counts (三个, 5项) of ``text``, left to right, none continuing another number."""
+        result: list[regex.Match[str]] = []
+        position = 0
+        while True:
+            match = self.count_re.search(text, position)
+            if match is None:
+                return result
+            start = match.start()
+            if start and self.count_before_re.match(text, start - 1):
+                position = start + 1
+                continue
+            result.append(match)
+            position = match.end()
+
+    def _list_before_count(
+        self, sentence: Span, depths: list[int], counts: Sequence[regex.Match[str]]
+    ) -> Iterator[Finding]:
         text = sentence.text
-        for match in self.count_re.finditer(text):
+        for match in counts:
             if match.group("num").isdigit():
                 continue  # "意见、建议3件": an amount, not a count of the list
             count = _count_value(match.group("num"))
@@ -1057,9 +1098,11 @@ class InconsistentTotal(Rule):
         index = text.rfind(opening, 0, close)
         return index if index >= 0 else None
 
-    def _count_before_list(self, sentence: Span, depths: list[int]) -> Iterator[Finding]:
+    def _count_before_list(
+        self, sentence: Span, depths: list[int], counts: Sequence[regex.Match[str]]
+    ) -> Iterator[Finding]:
         text = sentence.text
-        for match in self.count_re.finditer(text):
+        for match in counts:
             if match.group("cls") not in self.announcing:
                 continue
             count = _count_value(match.group("num"))
@@ -1327,9 +1370,7 @@ class InconsistentTotal(Rule):
                 return False
             if last.paragraph + 1 < len(paragraphs):
                 following = paragraphs[last.paragraph + 1].text
-                if self.continuation_re.match(following) or regex.match(
-                    rf"[{NUMERAL_CHARS}]+是|[（(]?[{NUMERAL_CHARS}\d]+[、.．)）]", following
-                ):
+                if self.continuation_re.match(following) or _ITEM_LINE_RE.match(following):
                     return False
             return True
         paragraph = doc.paragraphs[last.paragraph]
@@ -1363,7 +1404,7 @@ class InconsistentTotal(Rule):
         """True when a note in brackets right after a number explains it: "覆盖率102.3%（含外来务工人员）"."""
         if text[end : end + 1] not in "（(":
             return False
-        close = regex.compile(r"[）)]").search(text, end, min(len(text), end + 40))
+        close = _CLOSE_PAREN_RE.search(text, end, min(len(text), end + 40))
         return bool(close and self.note_re.search(text, end, close.start()))
 
     def _computed_rates(self, text: str) -> list[regex.Match[str]]:
@@ -1445,7 +1486,7 @@ class InconsistentTotal(Rule):
             if stated is None or not stated.is_amount:
                 continue
             gap = text[match.end() : stated.start - base]
-            if len(gap) > 8 or not regex.fullmatch(r"\p{Han}*", gap) or self.average_change_re.search(gap):
+            if len(gap) > 8 or not _ALL_HAN_RE.fullmatch(gap) or self.average_change_re.search(gap):
                 continue
             family = self._family(stated)
             if family is None or family == per_family:
@@ -1491,7 +1532,7 @@ class InconsistentTotal(Rule):
             total_prefix = text[max(0, total.start - base - 3) : total.start - base]
             if "均" in total_prefix or "每" in total_prefix:
                 continue
-            noun = regex.sub(self.average_filler_pattern, "", gap)
+            noun = self.average_filler_pattern.sub("", gap)
             if (
                 noun
                 and noun not in self.unit_nouns.get(stated.written_unit or "", ())
@@ -1700,9 +1741,7 @@ class InconsistentTotal(Rule):
             if delta is None or not delta.is_amount or delta.approximate or not self._family(delta):
                 continue
             change = self.change_after_re.match(text, delta.end - base)
-            if not change or not regex.match(
-                r"(?:相比)?[，,]", text[delta.end - base : change.start("verb")]
-            ):
+            if not change or not _COMPARE_COMMA_RE.match(text[delta.end - base : change.start("verb")]):
                 continue
             stated = self._quantity_at(doc, base + change.end())
             if stated is None or stated.unit != "%" or not stated.is_amount or stated.approximate:
@@ -2079,7 +2118,7 @@ class InconsistentTotal(Rule):
                 if span.end() <= match.start()
                 else text[match.end() : span.start()]
             )
-            if len(between) > 4 or regex.search(r"[。；;]", between):
+            if len(between) > 4 or _STOP_MARK_RE.search(between):
                 continue
             expected = _range_length(span, unit)
             if expected is None:
