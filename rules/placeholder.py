@@ -11,6 +11,7 @@ import regex
 
 from reportlint.document import Document
 from reportlint.rule import Finding, Rule, Severity
+from reportlint.segment import get_segmenter
 
 # Characters a bracket blank may contain: nothing, blanks or underscores.
 _BLANKS = " \u3000\u00a0_＿"
@@ -62,6 +63,7 @@ class _Form:
     needs_number: bool
     pair_guard: bool
     only_before_number: bool
+    single_needs_number: bool
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,15 @@ class _Blank:
 class _Scan:
     """One document under check, with per-line facts computed once (lines can be a megabyte long)."""
 
-    def __init__(self, doc: Document, marker_chars: frozenset[str], allowed: list[tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        marker_chars: frozenset[str],
+        allowed: list[tuple[int, int]],
+        unit_re: regex.Pattern[str],
+    ) -> None:
         self.text = doc.text
+        self._unit_re = unit_re
         self._starts = doc.line_starts
         self._marker_chars = "".join(sorted(marker_chars))
         self._allowed = allowed
@@ -123,6 +132,16 @@ class _Scan:
             self._gaps[index] = len(_GAP_RE.findall(self.text[start:end].strip(" \u3000\t")))
         return self._gaps[index]
 
+    def _blank_pair(self, opening: int, closing: int, run: str) -> bool:
+        """True when two underscore runs are blanks before units, not emphasis: "会议_次，研讨_次".
+
+        An underscore run after a letter or character cannot open emphasis (CommonMark), and a
+        unit right after both runs shows what each one stands for.
+        """
+        if not self.char(opening - 1).isalnum():
+            return False
+        return all(self._unit_re.match(self.text, at + len(run)) is not None for at in (opening, closing))
+
     def emphasis(self, start: int, end: int) -> bool:
         """True when a short ASCII run opens or closes Markdown emphasis on its line ("**重点**")."""
         run = self.text[start:end]
@@ -137,8 +156,11 @@ class _Scan:
             paired: set[int] = set()
             for opening, closing in zip(positions[::2], positions[1::2], strict=False):
                 content = self.text[opening + len(run) : closing]
-                if len(content) >= 2 and not content[0].isspace() and not content[-1].isspace():
-                    paired.update((opening, closing))
+                if len(content) < 2 or content[0].isspace() or content[-1].isspace():
+                    continue
+                if run[0] == "_" and self._blank_pair(opening, closing, run):
+                    continue  # "会议_次，研讨_次": two blanks, not "_次，研讨_" in emphasis
+                paired.update((opening, closing))
             self._emphasis[key] = frozenset(paired)
         return start in self._emphasis[key]
 
@@ -191,6 +213,7 @@ class Placeholder(Rule):
         self._before_words = sorted(self._before, key=len, reverse=True)
         self._year_counts = [str(w) for w in data.get("year-count-words", [])]
         self._surnames = frozenset(str(data.get("surnames", "")))
+        self._multipliers = frozenset(str(data.get("multipliers", "")))
         self._question_guards = frozenset(str(data.get("question-guards", "")))
         self._note_guards = frozenset(str(data.get("bare-note-guards", "")))
         self._note_after_guards = frozenset(str(data.get("bare-note-after-guards", "")))
@@ -242,6 +265,11 @@ class Placeholder(Rule):
             rf"|[{opener}][ \u3000]*待(?:{_alternation(data.get('note-sources', []))}){inside}{{0,8}}?"
             rf"(?:{_alternation(data.get('note-source-verbs', []))}){inside}{{0,8}}[{closer}]"
         )
+        # A bracketed word naming a figure, right before a unit: "[数据]亿元", "（数字）%", "【金额】万元".
+        slot_words = [*data.get("slot-words", []), *data.get("unit-slot-words", [])]
+        self._slot_re = regex.compile(
+            rf"[{opener}][ \u3000]*(?:{_alternation(slot_words)})[ \u3000]*[{closer}]"
+        )
         self._bare_note_re = regex.compile(
             rf"(?P<note>{_alternation(data.get('bare-notes', []))})[^\s，。；：！？、,.;:!?（）()“”【】\[\]]{{0,20}}"
         )
@@ -267,16 +295,18 @@ class Placeholder(Rule):
             needs_number=flag("needs-number"),
             pair_guard=flag("pair-guard"),
             only_before_number=flag("only-before-number"),
+            single_needs_number=flag("single-needs-number"),
         )
 
     # -- check -------------------------------------------------------------------
     def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.text
-        scan = _Scan(doc, self._all_marker_chars, [m.span() for m in self._allow_re.finditer(text)])
+        scan = _Scan(doc, self._all_marker_chars, [m.span() for m in self._allow_re.finditer(text)], self._unit_re)
         candidates: list[_Blank] = []
         for blanks in self._marker_blanks(scan):
             candidates.extend(blanks)
         candidates.extend(self._bracket_blanks(scan))
+        candidates.extend(self._slot_blanks(text))
         candidates.extend(self._space_blanks(scan))
         for match in self._mou_date_re.finditer(text):
             candidates.append(_Blank(match.start(), match.end(), "date"))
@@ -359,8 +389,12 @@ class Placeholder(Rule):
             return None  # part of a number: "3×4", "138****1234", "x86"
         if scan.allowed(start, end):
             return None
-        if form.numeral_guard and (has_digits or prev in _CN_NUMERALS or nxt in _CN_NUMERALS):
-            return None
+        if form.numeral_guard and (
+            has_digits
+            or prev in _CN_NUMERALS
+            or (nxt in _CN_NUMERALS and nxt not in self._multipliers)
+        ):
+            return None  # "二○○三年"; but "游客○○万人次" is a blank before a multiplier
         if form.pair_guard and scan.emphasis(start, end):
             return None
         if form.name == "question" and prev in self._question_guards:
@@ -394,6 +428,16 @@ class Placeholder(Rule):
             return None
         if run == 1 and form.single_needs_unit and (category is None or _is_latin(prev)):
             return None
+        if run == 1 and form.single_needs_number:
+            # A lone "_" stands for a number or a date in prose ("召开会议_次"), not in a name
+            # or an identifier ("a_b", "报告_2023", "_次_" emphasis).
+            after = scan.char(pos)
+            if category not in _ASKED_CATEGORIES or not (_is_han(prev) or prev in _BREAKS):
+                return None
+            if _is_latin(after) or after in _DIGITS or after in form.chars:
+                return None
+            if unit is not None and _is_han(after) and get_segmenter().is_word(unit.group() + after):
+                return None  # "附件_人员名单": the unit begins a word, the "_" joins two names
         if form.latin and has_digits and run == 1 and category is None:
             return None  # "2x": a factor, not a blank
         if prev == "第" and category in (None, "number"):
@@ -460,6 +504,16 @@ class Placeholder(Rule):
                 yield _Blank(start, unit.end(), self._unit_category(unit))
             elif not match.group("asked"):  # "（？）" is a blank only before a unit: "（？）万元"
                 yield _Blank(start, end, None)
+
+    def _slot_blanks(self, text: str) -> Iterator[_Blank]:
+        """A bracketed slot word before a unit: "[数据]亿元", "（数字）%" (the unit tells what is missing)."""
+        for match in self._slot_re.finditer(text):
+            unit = self._unit_re.match(text, match.end())
+            if unit is None or unit.group("approx"):
+                continue
+            category = self._unit_category(unit)
+            if category in _ASKED_CATEGORIES:
+                yield _Blank(match.start(), unit.end(), category)
 
     def _space_blanks(self, scan: _Scan) -> Iterator[_Blank]:
         """Blank space left for a number or date: "完成投资    万元", "    年  月  日"."""

@@ -43,7 +43,7 @@ RULE = "placeholder"
         ("新增N个省级示范合作社。", ["N个"]),
         # Explicit to-fill notes.
         ("签约金额【待补充】，（此处填写完成情况）。", ["【待补充】", "（此处填写完成情况）"]),
-        ("引进企业（具体数字）家。TODO 核对数据。", ["（具体数字）", "TODO"]),
+        ("引进企业（具体数字）家。TODO 核对数据。", ["（具体数字）家", "TODO"]),
         ("此处填写下半年工作打算。", ["此处填写下半年工作打算"]),
         # Blanks next to Latin words, ranges and ellipses.
         ("全年完成GDP XX亿元，上线“xxAPP”政务服务平台。", ["XX亿元", "xx"]),
