@@ -38,7 +38,7 @@ _AMOUNT_REPEAT = regex.compile(
 )
 # A whole clause after a list mark or comma that repeats the end of the clause before it:
 # "实现应保尽保、应保尽保，" (quotation marks may stand around it).
-_TAIL = regex.compile(r"[\p{Han}“”‘’《》]{3,30}")
+_TAIL = regex.compile(r"[\p{Han}“”‘’《》]{2,30}")
 _TAIL_SEPARATORS = frozenset("、，,")
 # Single-character frequency below which jieba hardly knows a character (義 2, 國 10; 植 560).
 _KNOWN_CHARACTER = 50
@@ -83,6 +83,7 @@ class DuplicatedText(Rule):
     连同引号重复的提法（“放管服”“放管服”）、重复的数额（3.2亿元3.2亿元），
     连续重复的分句、整句（“深化改革，深化改革，”“A。A。”，也包括跨段的整句），
     重复前一分句末尾的并列项（“应保尽保、应保尽保”），
+    以及行末逗号后下一行开头把上一行末尾的词连同标点又敲一遍（“……的发展思想，⏎思想，着力……”），
     以及重复的标点和符号（“，，”“。。”“、、”“%%”“《《”），标出多余的第二处，并给出删除它的修正。
     虚词叠用（“的的”“了了”“在在”）和重复标点的删除是安全修正；词语、短语、分句的删除需人工确认。
     重复的标点（全角、半角或混用，如“，，”“,，”）也归本规则报告；省略号“……”和破折号“——”不算。
@@ -273,19 +274,23 @@ class DuplicatedText(Rule):
         """A clause that repeats the end of the clause before it: "实现应保尽保、应保尽保，".
 
         The repeat must be three or more Chinese characters with no figures, after a comma or a
-        list mark on the same line, and begin a word of the clause before it (not "……保障、障").
+        list mark, and begin a word of the clause before it (not "……保障、障"). Across a line
+        break after a comma two characters do ("……的发展思想，⏎思想，"): a line ending in a comma
+        breaks a sentence, and the next line taking up its last word again is a slip.
         """
         if i + 1 >= len(clauses):
             return None
         head, tail = words[i], words[i + 1]
         if len(tail) >= len(head) or not head.endswith(tail) or not _TAIL.fullmatch(tail):
             return None
-        if len(_HAN.findall(tail)) < 3 or all(ch in self._numerals for ch in tail if _HAN.match(ch)):
-            return None
         text = doc.text
         start, stop, after = clauses[i]
-        if text[stop:after].strip() not in _TAIL_SEPARATORS:
+        separator = text[stop:after]
+        if separator.strip() not in _TAIL_SEPARATORS:
             return None  # "……的胜利；的胜利，又……" across a sentence end is a figure of speech
+        shortest = 2 if "\n" in separator and self._same_mark_after(text, clauses, i) else 3
+        if len(_HAN.findall(tail)) < shortest or all(ch in self._numerals for ch in tail if _HAN.match(ch)):
+            return None
         seam = start + len(text[start:stop].rstrip()) - len(tail)
         if not _HAN.match(text[seam - 1]) and text[seam - 1] not in _QUOTES:
             return None
@@ -302,6 +307,13 @@ class DuplicatedText(Rule):
             suggestion=f"删除重复的「{shown}」",
             fix=Fix(stop, second_end, "", Applicability.UNSAFE),
         )
+
+    @staticmethod
+    def _same_mark_after(text: str, clauses: list[tuple[int, int, int]], i: int) -> bool:
+        """Whether clause ``i + 1`` ends with the same mark as clause ``i`` ("思想，⏎思想，")."""
+        first = text[clauses[i][1] : clauses[i][2]].strip()[:1]
+        _, stop, after = clauses[i + 1]
+        return bool(first) and text[stop:after].strip()[:1] == first
 
     def _marked_findings(self, doc: Document) -> Iterator[Finding]:
         """A quoted term or an amount typed twice with its marks: “一站式”“一站式”, 3.2亿元3.2亿元."""
