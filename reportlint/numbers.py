@@ -88,18 +88,36 @@ _QUANTITY_PREFIX = max(len(word) for word in APPROX_BEFORE) + len("百分之")
 _NUMERAL_RE = regex.compile(f"[0-9０-９{_CN_DIGIT}十拾]")
 
 
+# Where a quantity can start before its first numeral: an approximation word or 百分之.
+_PREFIX_STARTS = frozenset(word[0] for word in (*APPROX_BEFORE, "百分之"))
+
+
 def _quantity_matches(text: str) -> Iterator[regex.Match[str]]:
-    """The matches of QUANTITY_RE.finditer(text), found faster."""
+    """The matches of QUANTITY_RE.finditer(text), found faster.
+
+    A quantity starts at a numeral or, a few characters before one, at an approximation word or
+    百分之; only those positions are tried (no numeral lies between ``position`` and ``numeral``).
+    """
     position = 0
+    match_at = QUANTITY_RE.match
     while True:
         numeral = _NUMERAL_RE.search(text, position)
         if numeral is None:
             return
-        match = QUANTITY_RE.search(text, max(position, numeral.start() - _QUANTITY_PREFIX))
+        first = numeral.start()
+        match = None
+        for start in range(max(position, first - _QUANTITY_PREFIX), first):
+            if text[start] in _PREFIX_STARTS:
+                match = match_at(text, start)
+                if match is not None:
+                    break
         if match is None:
-            return
+            match = match_at(text, first)
+            if match is None:
+                position = first + 1
+                continue
         yield match
-        position = match.end() if match.end() > match.start() else match.end() + 1
+        position = match.end()
 
 
 _RATIO_BEFORE_RE = regex.compile(r"\d[:：∶]$")
@@ -270,12 +288,24 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """All numbers in ``text`` with units and approximation words; offsets are shifted by ``offset``."""
     found: list[Quantity] = []
     for match in _quantity_matches(text):
-        number = match.group("number")
+        # One tuple instead of a group() call per name (the order of QUANTITY_RE's groups).
+        (
+            before_text,
+            percent_text,
+            low_text,
+            lowscale_text,
+            clow_text,
+            number,
+            space,
+            after1,
+            scale_text,
+            unit_text,
+            after2,
+        ) = match.groups()
         if not number:
             continue
         chinese = not number[0].isdigit()
-        unit_text = match.group("unit")
-        percent = bool(match.group("percent"))
+        percent = bool(percent_text)
         if chinese and not unit_text and not percent:
             # A bare Chinese numeral is usually part of a word (一体化, 统一).
             continue
@@ -286,22 +316,22 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         try:
             value = parse_number(number)
             low: float | None = None
-            if match.group("low"):
-                low = parse_number(match.group("low") + (match.group("lowscale") or ""))
-            elif match.group("clow"):
-                low = parse_number(match.group("clow"))
+            if low_text:
+                low = parse_number(low_text + (lowscale_text or ""))
+            elif clow_text:
+                low = parse_number(clow_text)
         except NumberFormatError:
             continue
         unit, scale = normalise_unit(unit_text)
         if percent:
             unit, scale = "%", 1.0
-        elif match.group("scale"):
-            for ch in match.group("scale"):
+        elif scale_text:
+            for ch in scale_text:
                 scale *= BIG_UNITS[ch]
-        start, end = match.start(), match.end()
-        if match.group("space") and not (match.group("after1") or unit_text or match.group("after2")):
+        start, end = match.span()
+        if space and not (after1 or unit_text or after2):
             end -= 1
-        kind = _kind(text, match, value, unit, match.start("number") if low is None else start)
+        kind = _kind(text, match, value, unit, match.start(6) if low is None else start)
         if low is not None:
             kind = "date" if kind in ("year", "date") else "range"
             low *= scale
@@ -313,8 +343,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
                 value=value * scale,
                 unit=unit,
                 written_unit=unit_text if not percent else "%",
-                approximate=bool(match.group("before") or match.group("after1") or match.group("after2"))
-                or low is not None,
+                approximate=bool(before_text or after1 or after2) or low is not None,
                 chinese=chinese,
                 kind=kind,
                 low=low,
