@@ -225,3 +225,54 @@ def test_pathological_input_is_fast(text: str) -> None:
     began = time.perf_counter()
     list(rule.check(doc))
     assert time.perf_counter() - began < 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Circle blanks before a multiplier: ○ is a zero only beside a numeral.
+        ("上半年引进项目○○个，完成投资○○亿元。", ["○○个", "○○亿元"]),
+        ("新增城镇就业〇〇万人，超额完成目标任务。", ["〇〇万人"]),
+        # A bracketed slot word before a unit, with the unit.
+        ("一般公共预算收入[数据]亿元，增长[数据]%。", ["[数据]亿元", "[数据]%"]),
+        ("累计发放创业担保贷款（金额）万元，扶持创业（人数）人。", ["（金额）万元", "（人数）人"]),
+        # Hash marks a spreadsheet shows for a figure too wide for its column.
+        ("全年争取专项债券####万元，支持项目12个。", ["####万元"]),
+        # A lone underscore before a unit, also twice on a line (not Markdown emphasis).
+        ("组织应急演练_次，参演群众3200人。", ["_次"]),
+        ("走访企业_家，解决问题_个。", ["_家", "_个"]),
+        ("改造老旧小区__个，惠及居民__户。", ["__个", "__户"]),
+    ],
+)
+def test_round_five_blanks(text: str, expected: list[str]) -> None:
+    assert flagged(text, RULE) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "二○○○年到二○一○年，全县经济总量翻了两番。",
+        "一九九○年全县粮食总产量首次突破10万吨。",
+        "据统计（数据截至11月底），全年新增市场主体8600户。",
+        "大数据（数据）中心二期项目完成主体工程。",
+        "## 三、2025年重点工作",
+        "编号#12的监测点位数据异常已核查。",
+        "附件_人员名单已按要求报送。",
+        "变量名 total_count 表示统计总数。",
+        "**一、工作回顾**和__重点任务__。",
+    ],
+)
+def test_round_five_real_text(text: str) -> None:
+    assert flagged(text, RULE) == []
+
+
+def test_round_five_message_names_the_missing_figure() -> None:
+    (found,) = diagnostics("落实耕地地力保护补贴####万元。", RULE)
+    assert "####万元" in found.message
+    assert "数值" in found.message
+
+
+def test_config_extends_unit_slot_words() -> None:
+    text = "完成营业收入（营收）万元。"
+    assert flagged(text, RULE) == []
+    assert flagged(text, RULE, options={"extend-unit-slot-words": ["营收"]}) == ["（营收）万元"]
