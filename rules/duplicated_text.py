@@ -288,13 +288,18 @@ class DuplicatedText(Rule):
         separator = text[stop:after]
         if separator.strip() not in _TAIL_SEPARATORS:
             return None  # "……的胜利；的胜利，又……" across a sentence end is a figure of speech
-        shortest = 2 if "\n" in separator and self._same_mark_after(text, clauses, i) else 3
-        if len(_HAN.findall(tail)) < shortest or all(ch in self._numerals for ch in tail if _HAN.match(ch)):
+        across_lines = "\n" in separator and self._same_mark_after(text, clauses, i)
+        if len(_HAN.findall(tail)) < (2 if across_lines else 3) or all(
+            ch in self._numerals for ch in tail if _HAN.match(ch)
+        ):
             return None
         seam = start + len(text[start:stop].rstrip()) - len(tail)
         if not _HAN.match(text[seam - 1]) and text[seam - 1] not in _QUOTES:
             return None
-        if seam not in {t.start for t in doc.words(max(start, seam - _WINDOW), seam + len(tail))}:
+        # Across lines a word ending a compound will do too: 生态环境，⏎环境，
+        if not (across_lines and self._is_word(tail)) and seam not in {
+            t.start for t in doc.words(max(start, seam - _WINDOW), seam + len(tail))
+        }:
             return None
         raw = text[clauses[i + 1][0] : clauses[i + 1][1]]
         second_start = clauses[i + 1][0] + len(raw) - len(raw.lstrip())

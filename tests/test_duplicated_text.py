@@ -327,3 +327,37 @@ def test_user_can_extend_noun_verbs() -> None:
     text = "由现场总指挥指挥抢险救援，转移群众120人。"
     assert flagged(text, RULE) == ["指挥"]
     assert flagged(text, RULE, options={"extend-noun-verbs": {"指挥": ["抢险"]}}) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("坚持以人民为中心的发展思想，\n思想，着力解决群众急难愁盼问题。", ["思想"]),
+        ("持续改善流域生态环境，\n环境，地表水优良比例达到92.3%。", ["环境"]),
+        ("统筹推进城乡融合、\n融合、区域协调发展。", ["融合"]),
+        ("把群众满意作为出发点和落脚点,\n落脚点,办成一批民生实事。", ["落脚点"]),
+    ],
+)
+def test_round_five_last_word_typed_again_on_the_next_line(text: str, expected: list[str]) -> None:
+    assert flagged(text, RULE) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持把发展作为第一要务，\n发展是解决一切问题的基础和关键。",
+        "抓好“菜篮子”工程，\n工程建设进度总体符合预期。",
+        "全面推进乡村振兴、振兴，",  # two characters on one line: too weak a sign
+        "扎实推进污染防治攻坚，\n攻坚。",  # the marks differ
+    ],
+)
+def test_round_five_line_break_legitimate(text: str) -> None:
+    assert flagged(text, RULE) == []
+
+
+def test_round_five_fix_joins_the_lines() -> None:
+    text = "坚持以人民为中心的发展思想，\n思想，着力解决群众急难愁盼问题。"
+    (found,) = diagnostics(text, RULE)
+    assert found.fix is not None
+    fixed = text[: found.fix.start] + found.fix.replacement + text[found.fix.end :]
+    assert fixed == "坚持以人民为中心的发展思想，着力解决群众急难愁盼问题。"
