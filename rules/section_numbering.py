@@ -36,6 +36,9 @@ _FIRST_ITEM_REACH = 400
 # List kinds that number parts above the heading outline (第一部分 … 一、… 第二部分): a heading does not end them.
 _ABOVE_HEADINGS = frozenset({"part"})
 _SENTENCE_END_RE = regex.compile(r"[。！？!?]")
+# A lead-in clause before a list ("在优化营商环境方面，"): at most this long, with no other clause mark in it.
+_LEAD_IN_LENGTH = 30
+_LEAD_IN_BREAK_RE = regex.compile(r"[，,；;：:]")
 _CLAUSE_END_RE = regex.compile(r"[。！？!?；;]")
 
 
@@ -148,7 +151,9 @@ class SectionNumbering(Rule):
 
     作用：检查标题序号（一、→（一）→ 1. →（1））和正文中“一是、二是”“第一，第二，”“其一，其二，”
     及“：（一）…；（二）…”“①…②…”“1）…2）…”列举的编号：跳号（一、二、四、）、重号（一是、二是、二是）、
-    两项顺序颠倒（一是、三是、二是，在先出现的「三是」处提示调换）、列举不从一开始（“以下几项工作。二是……”、全文从“（二）”开始）、“三是”漏写“是”（三加强……；首项“一加强……，二是……”）、
+    两项顺序颠倒（一是、三是、二是，在先出现的「三是」处提示调换）、列举不从一开始（“以下几项工作。二是……”、
+    “在优化营商环境方面，二是……；三是……”、全文从“（二）”开始）、标题重号而后文照常接续（一、一、三、，应为“二、”）、
+    列举中途换用别的序号形式（一是、二是、3.）、“三是”漏写“是”（三加强……；首项“一加强……，二是……”）、
     列举中途误写回“一是”（一是、二是、三是、一是、五是，应为“四是”）、“第一部分、第三部分”这类部分序号跳号、
     序列中混入别的序号形式（一、二、3、四、）、括号或标点宽度混用（（一）与(二)、1.与2、）、数字全角半角混用（1. 2. ３.），
     以及一级标题之后序号回到“二、”这类疑似漏写上一级标题的情况。新的上级标题之下重新从“一”编号、
@@ -361,6 +366,28 @@ class SectionNumbering(Rule):
                     continue
             same = [i for i in range(len(stack) - 1, -1, -1) if stack[i].kind == kind]
             announced = self._announces_enumeration(self._previous(doc, marker))
+            if value == 1 and same and not announced:
+                # 一、…一、…三、: a repeated 一、 after which the outline goes on as if it had been 二、.
+                inner = stack[same[0]]
+                sibling = self._sibling(headings, index, rank)
+                if (
+                    sibling is not None
+                    and sibling.value == inner.expected + 1
+                    and 1 in {m.value for m in inner.history}
+                ):
+                    expected = inner.expected
+                    del stack[same[0] + 1 :]
+                    yield Finding(
+                        marker.start, marker.end,
+                        f"序号重复：前文已有「{marker.text}」，其后为「{sibling.text}」，"
+                        f"此处应为「{render(kind, expected, marker.style)}」",
+                        suggestion=render(kind, expected, marker.style),
+                        fix=Fix(marker.start, marker.end, render(kind, expected, marker.style), Applicability.UNSAFE),
+                        severity=Severity.ERROR,
+                    )  # fmt: skip
+                    inner.accept(marker)
+                    inner.lasts.add(expected)
+                    continue
             if value == 1:
                 if (
                     not same
@@ -487,6 +514,7 @@ class SectionNumbering(Rule):
         swapped: set[int] = set()
         chinese_seen: set[int] = set()
         last_shi = 0  # the end of the last 一是-style marker
+        previous_item: Marker | None = None  # the last in-prose list marker since the last heading
         for _, marker, candidate in events:
             if candidate is not None:
                 finding = self._missing_shi(doc, stacks["shi"], candidate)
@@ -503,6 +531,7 @@ class SectionNumbering(Rule):
                     consumed.add(marker.start)
                     yield finding
                     continue
+                previous_item = None
                 for kind, stack in stacks.items():
                     if kind not in _ABOVE_HEADINGS:
                         stack.clear()
@@ -523,9 +552,47 @@ class SectionNumbering(Rule):
                     yield finding
                     for _ in self._list_marker(doc, stacks["shi"], first, next_same, swapped):
                         pass
-            yield from self._list_marker(doc, stacks[marker.kind], marker, next_same, swapped)
+            mixed = self._mixed_item(stacks, marker, previous_item)
+            if mixed is not None:
+                yield mixed
+                for _ in self._list_marker(doc, stacks[marker.kind], marker, next_same, swapped):
+                    pass
+            else:
+                yield from self._list_marker(doc, stacks[marker.kind], marker, next_same, swapped)
+            if marker.kind not in _ABOVE_HEADINGS:
+                previous_item = marker
             if marker.kind == "shi":
                 last_shi = marker.end
+
+    @staticmethod
+    def _mixed_item(
+        stacks: dict[str, list[_Frame]], marker: Marker, previous: Marker | None
+    ) -> Finding | None:
+        """An item numbered in another form carrying on the list just before it ("一是……；二是……；3.完善……")."""
+        if (
+            previous is None
+            or previous.kind == marker.kind
+            or marker.kind in _ABOVE_HEADINGS
+            or previous.paragraph != marker.paragraph
+            or marker.value != previous.value + 1
+            or any(marker.value - 1 in f.lasts for f in stacks[marker.kind])
+        ):
+            return None
+        host = next((f for f in stacks[previous.kind] if f.history and f.history[-1] is previous), None)
+        if host is None or len(host.history) < 2:
+            return None
+        wanted = render(previous.kind, marker.value, previous.style)
+        host.accept(
+            Marker(marker.start, marker.end, wanted, previous.kind, marker.value,
+                   marker.paragraph, marker.at_paragraph_start, previous.style)
+        )  # fmt: skip
+        return Finding(
+            marker.start, marker.end,
+            f"列举格式不一致：前文为「{host.history[0].text}」「{previous.text}」，此处「{marker.text}」应为「{wanted}」",
+            suggestion=wanted,
+            fix=Fix(marker.start, marker.end, wanted, Applicability.UNSAFE),
+            severity=Severity.ERROR,
+        )  # fmt: skip
 
     def _lost_first_shi(self, doc: Document, marker: Marker, since: int) -> tuple[Finding, Marker] | None:
         """The first item before ``marker`` (二是) written without its 是: "一加强……，二是……"."""
@@ -721,7 +788,7 @@ class SectionNumbering(Rule):
             if self._is_heading_paragraph(doc, paragraph.index):
                 sentences = [s for s in _CLAUSE_END_RE.split(before) if s.strip()]
                 return len(sentences) <= 1
-            return False
+            return self._after_lead_in(doc, marker, before)
         previous = self._previous(doc, marker)
         if previous is None:
             # The text opens at 二是 and goes on with 三是: its first item is lost (an excerpt
@@ -734,6 +801,28 @@ class SectionNumbering(Rule):
         if text[-1] in _COLONS or (self._is_heading_paragraph(doc, previous.index) and len(text) <= 40):
             return True
         return self._announces(text) and not self._names_first_item(text)
+
+    def _after_lead_in(self, doc: Document, marker: Marker, before: str) -> bool:
+        """A list opening at its second item right after the one lead-in clause of its sentence, a topic
+        or purpose phrase rather than an item ("在优化营商环境方面，二是……；三是……")."""
+        if marker.value != 2 or self._names_first_item(before):
+            return False
+        sentence = _SENTENCE_END_RE.split(before)[-1].lstrip()
+        # "一季度实现开门红，二是……": a clause opening with 一 stands for the first item.
+        if (
+            not sentence
+            or sentence[-1] not in "，,"
+            or len(sentence) > _LEAD_IN_LENGTH
+            or sentence[0] == "一"
+        ):
+            return False
+        if _LEAD_IN_BREAK_RE.search(sentence, 0, len(sentence) - 1):
+            return False
+        following = next(
+            (m for m in doc.markers if m.start > marker.start and m.kind == marker.kind and m.paragraph == marker.paragraph),
+            None,
+        )  # fmt: skip
+        return following is not None and following.value == 3
 
     def _missing_shi(
         self, doc: Document, stack: list[_Frame], candidate: tuple[int, int, int, bool]

@@ -441,3 +441,69 @@ def test_seed_drafts_are_fast() -> None:
     for _ in range(5):
         check_text(text, select=[RULE])
     assert (time.perf_counter() - begin) / 5 < 0.05
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "message"),
+    [
+        # a list opening at 二是 right after its one lead-in clause has lost its first item
+        (
+            "围绕稳就业，二是落实援企稳岗政策；三是开展职业技能培训。",
+            ["二是"],
+            "列举未从头开始：「二是」之前缺少「一是」，请补齐或改为「一是」",
+        ),
+        (
+            "今年以来，第二，狠抓项目建设；第三，优化营商环境。",
+            ["第二"],
+            "列举未从头开始：「第二」之前缺少「第一」，请补齐或改为「第一」",
+        ),
+        # a repeated 一 after which the outline goes on as if it had been 二
+        (
+            "一、加强领导\n一、强化保障\n三、严格考核",
+            ["一、"],
+            "序号重复：前文已有「一、」，其后为「三、」，此处应为「二、」",
+        ),
+        (
+            "（一）抓项目\n（一）抓招商\n（三）抓服务",
+            ["（一）"],
+            "序号重复：前文已有「（一）」，其后为「（三）」，此处应为「（二）」",
+        ),
+        # an item in another numbering form carrying on an in-prose list
+        (
+            "一是加快改造；二是推进建设；3.完善网络。",
+            ["3."],
+            "列举格式不一致：前文为「一是」「二是」，此处「3.」应为「三是」",
+        ),
+        (
+            "（1）加强巡查；（2）整治排污口；三是推进修复。",
+            ["三是"],
+            "列举格式不一致：前文为「（1）」「（2）」，此处「三是」应为「（3）」",
+        ),
+    ],
+)
+def test_round_five_flags(text: str, spans: list[str], message: str) -> None:
+    found = diagnostics(text, RULE)
+    assert [d.text for d in found] == spans
+    assert found[-1].message == message
+
+
+def test_round_five_fixes() -> None:
+    found = diagnostics("一是加快改造；二是推进建设；3.完善网络；四是加强管护。", RULE)
+    assert [(d.text, d.suggestion) for d in found] == [("3.", "三是")]  # 四是 goes on from the retyped item
+    found = diagnostics("1.完善制度\n1.强化培训\n3.加强督查\n4.严格考核", RULE)
+    assert [(d.text, d.suggestion) for d in found] == [("1.", "2.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "首先，加强组织领导，二是强化资金保障，三是严格督导考核。",
+        "一季度实现开门红，二是上半年主要指标均好于预期，三是全年目标有望超额完成。",
+        "为确保防汛安全，二是要加强值班值守。",
+        "一、甲工作\n二、乙工作\n一、丙工作\n二、丁工作",
+        "一是加强领导，具体为：1.成立专班；2.制定方案；3.建立机制。二是强化保障。",
+        "一是抓项目，实施项目26个；二是抓招商，签约项目12个；3个项目已开工。",
+    ],
+)
+def test_round_five_correct_text_is_quiet(text: str) -> None:
+    assert flagged(text, RULE) == []
