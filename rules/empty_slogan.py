@@ -20,6 +20,9 @@ class _Template:
     example: str
     frame: bool  # preposition or marker prefix: punctuation or a function word alone is no content
     empty_ok: bool  # the bare formula is ordinary prose ("按照要求")
+    # prefix -> texts before it that make prefix + suffix a verb taking a clause (错误地以为中心工作……)
+    verb_before: Mapping[str, tuple[str, ...]]
+    lone: tuple[str, ...]  # words that must stand alone in the segmentation (以人民为的: 为, not 有为)
 
 
 @dataclass(frozen=True)
@@ -58,11 +61,13 @@ class EmptySlogan(Rule):
     介词后直接跟“的”（按照的决策部署、根据的统一安排）、并列主体删去一个后
     连词直接跟“的”（在县委和的坚强领导下）也属此类；
     丢了名称或序数、只剩通用词的提法（是规划的开局之年、对工作的重要指示、
-    二十届全会、县十八届人大次会议、第次党代会、省委届次全会），以及丢了数字的编号提法
+    二十届全会、县十八届人大次会议、第次党代会、省委届次全会），“为”后面的中心词被删掉、
+    “为”直接跟“的”（以人民为的发展思想），整套提法中关键部分被删掉（坚持工作总基调、
+    以新时代中国特色社会主义思想为指导，提法清单见 cut-slogans），以及丢了数字的编号提法
     （做到“个维护”、增强个意识，提法清单见 numbered-slogans；并列的编号提法中后一项
     丢了数字，如“一个中心、个支撑”“围绕个中心、两个基本点”）也属此类；
     也检查空的引号“”、书名号《》和括号（）。提法模板是数据，可在配置中用
-    `extend-templates` 增加本单位常用的提法，用 `extend-support-words`
+    `extend-templates` 增加本单位常用的提法，用 `extend-cut-slogans` 增加整套提法，用 `extend-support-words`
     增加“在……的……下”中的中心词（领导、关怀、支持……），用 `extend-numbered-slogans`
     增加编号提法（如“五个必须”），用 `extend-ge-words` 增加以“个”开头的词语（如“个转企”）。
 
@@ -81,6 +86,7 @@ class EmptySlogan(Rule):
     - 锲而不舍纠治“”，持续深化作风建设。
     - 2026年是规划的开局之年，坚决做到“个维护”。
     - 深入贯彻习近平总书记对工作的重要指示精神和党的二十届全会精神。
+    - 坚持以人民为的发展思想，坚持工作总基调。
 
     正确示例：
     - 全镇广大党员干部坚持以习近平新时代中国特色社会主义思想为指导。
@@ -89,6 +95,8 @@ class EmptySlogan(Rule):
     - 按照要求及时上报，确保实现目标。（“按照要求”“实现目标”本身是通顺的说法，不报）
     - 大力推进“个转企”，每个代表都要认真履职。（“个转企”是词语，“每个”有数词，不报）
     - 这类说法是毫无事实根据的；我们将提供力所能及的帮助。（“根据”是名词、“及”属于词语，不报）
+    - 个别干部错误地以为中心工作就是全部工作。（“以为”是动词，后面是一个句子，不报）
+    - 以奋发有为的精神状态投入工作。（“有为”是词语，不报）
 
     选项：
     - empty-marks（默认 true）：是否检查空的引号、书名号和括号。
@@ -118,7 +126,15 @@ class EmptySlogan(Rule):
         not_before: dict[str, list[str]] = {
             str(k): _strings(v) for k, v in dict(data.get("prefix-not-before", {})).items()
         }
+        self._verb_before: dict[str, list[str]] = {
+            str(k): _strings(v) for k, v in dict(data.get("prefix-verb-before", {})).items()
+        }
+        self._phrase_end = "\n" + self._blank + self._separators + self._marks + str(data.get("phrase-end-chars", ""))
+        clause_words = _alternation(_strings(data.get("verb-clause-words")))
+        stop = regex.escape(self._phrase_end)
+        self._clause_re = regex.compile(f"[^{stop}]{{0,10}}?(?:{clause_words})") if clause_words else None
         self._templates = [self._compile(t, not_before) for t in data.get("templates", [])]
+        self._compile_cut_slogans(data)
         self._mark_list = [self._compile_mark(m) for m in data.get("marks", [])]
         self._contexts: list[tuple[str, str, tuple[str, ...]]] = []
         for context in data.get("mark-contexts", []):
@@ -162,6 +178,24 @@ class EmptySlogan(Rule):
                 f"(?=[、，,和与及][{numerals}]{{1,2}}个\\p{{Han}}))"
             )
         self._numbered = regex.compile("|".join(parts))
+
+    def _compile_cut_slogans(self, data: Mapping[str, Any]) -> None:
+        """Canonical slogans with a key part cut: 坚持工作总基调 (稳中求进), 以新时代……思想为指导 (习近平)."""
+        self._cut_slogans: dict[str, str] = {}
+        branches: list[str] = []
+        for entry in data.get("cut-slogans", []):
+            full = str(entry.get("full", ""))
+            for cut in _strings(entry.get("cut")):
+                if not full or not cut or cut in self._cut_slogans:
+                    continue
+                self._cut_slogans[cut] = full
+                guards = list(_strings(entry.get("not-before")))
+                at = full.find(cut)
+                # The cut form is also the tail of the full slogan: it is cut only without its head.
+                head = regex.escape(full[:at]) + "[的“”‘’「」\"]{0,2}" if at > 0 else ""
+                guard = f"(?<!{'|'.join(filter(None, [head, _alternation(guards)]))})" if head or guards else ""
+                branches.append(guard + regex.escape(cut))
+        self._cut_re = regex.compile("|".join(branches)) if branches else None
 
     # -- compiling ------------------------------------------------------------------
     def _compile(self, spec: Mapping[str, Any], table: Mapping[str, list[str]]) -> _Template:
@@ -224,6 +258,8 @@ class EmptySlogan(Rule):
             example=str(spec.get("example", "")),
             frame=str(spec.get("kind", "frame")) != "verb",
             empty_ok=bool(spec.get("empty-ok", False)),
+            verb_before={p: tuple(self._verb_before[p]) for p in prefixes if self._verb_before.get(p)},
+            lone=tuple(_strings(spec.get("lone-words"))),
         )
 
     def _compile_mark(self, spec: Mapping[str, Any]) -> _Mark:
@@ -244,9 +280,51 @@ class EmptySlogan(Rule):
         if self.settings.get("empty-marks", True):
             findings.extend(self._empty_marks(text))
         findings.extend(self._numbered_findings(text))
+        findings.extend(self._cut_slogan_findings(text))
         return _without_overlaps(findings)
 
+    def _cut_slogan_findings(self, text: str) -> Iterable[Finding]:
+        if self._cut_re is None:
+            return
+        for match in self._cut_re.finditer(text):
+            found = match.group()
+            full = self._cut_slogans[found]
+            yield Finding(
+                match.start(),
+                match.end(),
+                f"「{found}」疑似固定提法“{full}”缺少部分内容，请补全",
+                suggestion=f"补全为“{full}”",
+            )
+
+    def _verb_reading(self, doc: Document, template: _Template, match: regex.Match[str]) -> bool:
+        """以为 read as "think" before a clause: 错误地以为中心工作就是全部工作, 有人以为抓手越多越好."""
+        before = template.verb_before.get(match.group("prefix"))
+        if not before or match.group("slot"):
+            return False
+        text, end = doc.text, match.end()
+        if end >= len(text) or text[end] in self._phrase_end:
+            return False  # the formula ends here: 坚定不移地以为指导，
+        if text.endswith(before, 0, match.start()):
+            return True
+        # No subject or adverb seen, but the words after the suffix are a clause of their own (就是、越……越).
+        return self._clause_re is not None and self._clause_re.match(text, end) is not None
+
+    @staticmethod
+    def _lone(doc: Document, template: _Template, match: regex.Match[str]) -> bool:
+        """Each of the template's lone words, at its last place in the match, is a word by itself."""
+        tokens = {(t.start, t.word) for t in doc.words(match.start(), match.end())}
+        found = match.group()
+        for word in template.lone:
+            at = found.rfind(word)
+            if at >= 0 and (match.start() + at, word) not in tokens:
+                return False
+        return True
+
     def _judge(self, doc: Document, template: _Template, match: regex.Match[str]) -> Finding | None:
+        if self._verb_reading(doc, template, match):
+            return None
+        if template.lone and not self._lone(doc, template, match):
+            return None
         slot = match.group("slot")
         core = "".join(c for c in slot if c not in self._blank)
         no_marks = "".join(c for c in core if c not in self._marks)

@@ -363,3 +363,53 @@ def test_user_can_extend_numbered_slogans() -> None:
     quoted = "推行“个码通”服务。"
     assert flagged(quoted, RULE) == ["“个码通”"]
     assert flagged(quoted, RULE, options={"extend-ge-words": ["个码通"]}) == []
+
+
+# -- round 5 --------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "个别干部盲目地以为中心工作就是全部工作。",
+        "不能想当然地以为抓手越多越好。",
+        "有的同志以为重点工作抓好了就行。",
+        "过去一些乡镇以为目标定得越高越好。",
+        "很多人以为核心技术可以花钱买来。",
+        "不要以为主线任务完成了就万事大吉。",
+        "各单位以奋发有为的精神状态投入工作，以人为的方式干预市场不可取。",
+        "我们这样做，为的是让群众少跑腿。",
+        "坚持稳中求进的工作总基调，坚持这一工作总基调不动摇。",
+        "坚持和发展新时代中国特色社会主义。",
+    ],
+)
+def test_round_five_legitimate(text: str) -> None:
+    assert flagged(text, RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("坚定不移地以为指导，奋力推进高质量发展。", ["以为指导"]),
+        ("各部门要以为引领推动基层治理提质增效。", ["以为引领"]),
+        ("干部群众以为统领，凝心聚力抓发展。", ["以为统领"]),
+        ("构建以企业为的技术创新体系。", ["以企业为的"]),
+        ("践行以人民为的发展思想。", ["以人民为的"]),
+        ("始终坚持工作总基调不动摇。", ["工作总基调"]),
+        ("全县以新时代中国特色社会主义思想为指导。", ["新时代中国特色社会主义思想"]),
+        ("坚决维护以习近平为核心的党中央权威。", ["以习近平为核心的党中央"]),
+    ],
+)
+def test_round_five_defects(text: str, expected: list[str]) -> None:
+    assert flagged(text, RULE) == expected
+
+
+def test_cut_slogan_message_names_the_full_slogan() -> None:
+    [d] = diagnostics("坚持工作总基调。", RULE)
+    assert d.message == "「工作总基调」疑似固定提法“稳中求进工作总基调”缺少部分内容，请补全"
+    assert d.suggestion == "补全为“稳中求进工作总基调”"
+
+
+def test_user_can_extend_cut_slogans() -> None:
+    text = "坚持工作总要求，全面推进乡村振兴。"
+    assert flagged(text, RULE) == []
+    entry = {"full": "产业兴旺、生态宜居、乡风文明、治理有效、生活富裕工作总要求", "cut": ["工作总要求"]}
+    assert flagged(text, RULE, options={"extend-cut-slogans": [entry]}) == ["工作总要求"]
