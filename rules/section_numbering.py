@@ -35,6 +35,8 @@ _SENTENCE_MARKS = "。！？!?；;"
 _FIRST_ITEM_REACH = 400
 # List kinds that number parts above the heading outline (第一部分 … 一、… 第二部分): a heading does not end them.
 _ABOVE_HEADINGS = frozenset({"part"})
+# In-prose list kinds whose items may each open a paragraph (一是……⏎二是……).
+_PARAGRAPH_LIST_KINDS = ("shi", "di", "qi")
 _SENTENCE_END_RE = regex.compile(r"[。！？!?]")
 # A lead-in clause before a list ("在优化营商环境方面，"): at most this long, with no other clause mark in it.
 _LEAD_IN_LENGTH = 30
@@ -213,8 +215,11 @@ class SectionNumbering(Rule):
             return []
         findings: list[Finding] = []
         consumed: set[int] = set()
-        findings.extend(self._check_lists(doc, markers, consumed))
+        retyped_items: list[Marker] = []  # 三是 carrying on （一）（二）, as the heading it stands for
+        findings.extend(self._check_lists(doc, markers, consumed, retyped_items))
         headings = [m for m in markers if m.is_heading and m.start not in consumed]
+        if retyped_items:
+            headings = sorted([*headings, *retyped_items], key=lambda m: m.start)
         retyped: set[int] = set()
         findings.extend(self._check_outline(doc, self._with_inline_items(markers, headings), retyped))
         findings.extend(self._check_styles(doc, markers, retyped))
@@ -271,11 +276,12 @@ class SectionNumbering(Rule):
 
         "①……；②……\n③……" numbers one list: the paragraph starting with ③ follows ②.
         """
-        keep = {m.start for m in headings}
+        keep = {m.start: m for m in headings}
         result: list[Marker] = []
         chain: tuple[int, str, str, int] | None = None  # paragraph, inline kind, heading kind, last value
         for marker in markers:
             if marker.start in keep:
+                marker = keep[marker.start]  # a list item retyped as the heading it stands for
                 result.append(marker)
                 inline = _INLINE_OF.get(marker.kind)
                 chain = (marker.paragraph, inline, marker.kind, marker.value) if inline else None
@@ -497,7 +503,9 @@ class SectionNumbering(Rule):
                 result.append((paragraph.start + match.start(), value, paragraph.index, match.start() == 0))
         return result
 
-    def _check_lists(self, doc: Document, markers: Sequence[Marker], consumed: set[int]) -> Iterable[Finding]:
+    def _check_lists(
+        self, doc: Document, markers: Sequence[Marker], consumed: set[int], retyped_items: list[Marker]
+    ) -> Iterable[Finding]:
         stacks: dict[str, list[_Frame]] = {kind: [] for kind in LIST_KINDS}
         bare = self._bare_numerals(doc) if any(m.kind == "shi" for m in markers) else []
         events: list[tuple[int, Marker | None, tuple[int, int, int, bool] | None]] = [
@@ -512,9 +520,12 @@ class SectionNumbering(Rule):
                 next_same[m.start] = latest[m.kind]
             latest[m.kind] = m
         swapped: set[int] = set()
-        chinese_seen: set[int] = set()
+        # Heading numbers seen per kind (lower kinds forgotten under each new higher heading).
+        seen: dict[str, set[int]] = {kind: set() for kind in HEADING_KINDS}
+        rank = {kind: i for i, kind in enumerate(HEADING_KINDS)}
         last_shi = 0  # the end of the last 一是-style marker
         previous_item: Marker | None = None  # the last in-prose list marker since the last heading
+        last_heading: Marker | None = None
         for _, marker, candidate in events:
             if candidate is not None:
                 finding = self._missing_shi(doc, stacks["shi"], candidate)
@@ -523,15 +534,17 @@ class SectionNumbering(Rule):
                 continue
             assert marker is not None
             if marker.is_heading:
-                continues_outline = marker.kind == "chinese" and marker.value - 1 in chinese_seen
-                if marker.kind == "chinese":
-                    chinese_seen.add(marker.value)
-                finding = None if continues_outline else self._heading_in_list(doc, stacks["shi"], marker)
+                continues_outline = marker.value - 1 in seen[marker.kind]
+                seen[marker.kind].add(marker.value)
+                for kind in HEADING_KINDS[rank[marker.kind] + 1 :]:
+                    seen[kind].clear()
+                finding = None if continues_outline else self._heading_in_list(doc, stacks, marker)
                 if finding:
                     consumed.add(marker.start)
                     yield finding
                     continue
                 previous_item = None
+                last_heading = marker
                 for kind, stack in stacks.items():
                     if kind not in _ABOVE_HEADINGS:
                         stack.clear()
@@ -552,6 +565,31 @@ class SectionNumbering(Rule):
                     yield finding
                     for _ in self._list_marker(doc, stacks["shi"], first, next_same, swapped):
                         pass
+            if (
+                last_heading is not None
+                and marker.at_paragraph_start
+                and marker.kind in _PARAGRAPH_LIST_KINDS
+                and last_heading.paragraph == marker.paragraph - 1
+                and marker.value == last_heading.value + 1
+                and last_heading.value - 1 in seen[last_heading.kind]
+                and (not retyped_items or retyped_items[-1] is not last_heading)
+                and not self._announces(doc.paragraphs[last_heading.paragraph].text)
+                and not any(marker.value - 1 in f.lasts for f in stacks[marker.kind])
+            ):
+                # "（一）……⏎（二）……⏎三是……": a paragraph carrying on the headings in another form.
+                wanted = render(last_heading.kind, marker.value, last_heading.style)
+                yield Finding(
+                    marker.start, marker.end,
+                    f"序号形式不一致：前文为「{last_heading.text}」，此处「{marker.text}」应为「{wanted}」",
+                    suggestion=wanted,
+                    fix=Fix(marker.start, marker.end, wanted, Applicability.UNSAFE),
+                    severity=Severity.ERROR,
+                )  # fmt: skip
+                last_heading = Marker(marker.start, marker.end, wanted, last_heading.kind, marker.value,
+                                      marker.paragraph, True, last_heading.style)  # fmt: skip
+                retyped_items.append(last_heading)
+                seen[last_heading.kind].add(marker.value)
+                continue
             mixed = self._mixed_item(stacks, marker, previous_item)
             if mixed is not None:
                 yield mixed
@@ -867,21 +905,37 @@ class SectionNumbering(Rule):
             )  # fmt: skip
         return None
 
-    def _heading_in_list(self, doc: Document, stack: list[_Frame], marker: Marker) -> Finding | None:
-        """三、加强… at a paragraph start after paragraph-level 一是、二是: the list switched style."""
-        if marker.kind != "chinese" or marker.value < 2 or not stack:
-            return None
+    def _heading_in_list(
+        self, doc: Document, stacks: dict[str, list[_Frame]], marker: Marker
+    ) -> Finding | None:
+        """三、加强… (or 3.加强…) at a paragraph start after paragraph-level 一是、二是 (第一，第二，):
+        the list switched style."""
         previous = self._previous(doc, marker)
-        if previous is None or stack[-1].history[-1].paragraph != previous.index:
+        if marker.value < 2 or previous is None:
             return None
-        frame = stack[-1]
-        level = self._para_level(frame)
-        if level is None or level.value != marker.value - 1 or not level.at_paragraph_start:
+        for kind in _PARAGRAPH_LIST_KINDS:
+            stack = stacks[kind]
+            if not stack or stack[-1].history[-1].paragraph != previous.index:
+                continue
+            frame = stack[-1]
+            level = self._para_level(frame)
+            if level is not None and level.value == marker.value - 1 and level.at_paragraph_start:
+                break
+        else:
             return None
+        wanted = render(level.kind, marker.value, level.style)
         frame.accept(
-            Marker(marker.start, marker.end, marker.text, "shi", marker.value, marker.paragraph, True, "是")
+            Marker(
+                marker.start,
+                marker.end,
+                wanted,
+                level.kind,
+                marker.value,
+                marker.paragraph,
+                True,
+                level.style,
+            )
         )
-        wanted = render("shi", marker.value, "是")
         return Finding(
             marker.start, marker.end,
             f"列举格式不一致：前文为「{level.text}」，此处「{marker.text}」应为「{wanted}」",

@@ -507,3 +507,35 @@ def test_round_five_fixes() -> None:
 )
 def test_round_five_correct_text_is_quiet(text: str) -> None:
     assert flagged(text, RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "message"),
+    [
+        (
+            "一是健全机制。\n二是强化保障。\n3.严格考核。",
+            ["3."],
+            "列举格式不一致：前文为「二是」，此处「3.」应为「三是」",
+        ),
+        (
+            "第一，压实责任。\n第二，排查隐患。\n（三）储备物资。",
+            ["（三）"],
+            "列举格式不一致：前文为「第二」，此处「（三）」应为「第三」",
+        ),
+        (
+            "（一）抓组织。\n（二）抓产业。\n三是抓治理。\n（四）抓作风。",
+            ["三是"],
+            "序号形式不一致：前文为「（二）」，此处「三是」应为「（三）」",
+        ),
+        # a heading announcing a list: the list has lost its first items instead
+        (
+            "一、抓发展\n二、重点抓好以下工作：\n三是抓治理。",
+            ["三是"],
+            "列举未从头开始：「三是」之前缺少「一是二是」，请补齐或改为「一是」",
+        ),
+    ],
+)
+def test_round_five_paragraph_forms(text: str, spans: list[str], message: str) -> None:
+    found = diagnostics(text, RULE)
+    assert [d.text for d in found] == spans
+    assert found[0].message == message
