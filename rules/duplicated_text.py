@@ -40,6 +40,8 @@ _AMOUNT_REPEAT = regex.compile(
 # "实现应保尽保、应保尽保，" (quotation marks may stand around it).
 _TAIL = regex.compile(r"[\p{Han}“”‘’《》]{2,30}")
 _TAIL_SEPARATORS = frozenset("、，,")
+# ... and these when the repeat ends with the same mark: "……生活方式；方式；".
+_SAME_TAIL_SEPARATORS = frozenset("；;")
 # Single-character frequency below which jieba hardly knows a character (義 2, 國 10; 植 560).
 _KNOWN_CHARACTER = 50
 _HAN = regex.compile(r"\p{Han}")
@@ -83,7 +85,7 @@ class DuplicatedText(Rule):
     连同引号重复的提法（“放管服”“放管服”）、重复的数额（3.2亿元3.2亿元），
     连续重复的分句、整句（“深化改革，深化改革，”“A。A。”，也包括跨段的整句），
     重复前一分句末尾的并列项（“应保尽保、应保尽保”），
-    以及行末逗号后下一行开头把上一行末尾的词连同标点又敲一遍（“……的发展思想，⏎思想，着力……”），
+    以及把上一分句末尾的词连同标点又敲一遍（“……的发展思想，⏎思想，着力……”，常见于换行处），
     以及重复的标点和符号（“，，”“。。”“、、”“%%”“《《”），标出多余的第二处，并给出删除它的修正。
     虚词叠用（“的的”“了了”“在在”）和重复标点的删除是安全修正；词语、短语、分句的删除需人工确认。
     重复的标点（全角、半角或混用，如“，，”“,，”）也归本规则报告；省略号“……”和破折号“——”不算。
@@ -274,9 +276,10 @@ class DuplicatedText(Rule):
         """A clause that repeats the end of the clause before it: "实现应保尽保、应保尽保，".
 
         The repeat must be three or more Chinese characters with no figures, after a comma or a
-        list mark, and begin a word of the clause before it (not "……保障、障"). Across a line
-        break after a comma two characters do ("……的发展思想，⏎思想，"): a line ending in a comma
-        breaks a sentence, and the next line taking up its last word again is a slip.
+        list mark, and begin a word of the clause before it (not "……保障、障"). When the repeat
+        ends with the same mark as the clause before it, two characters do, and a word ending a
+        compound too ("……的发展思想，⏎思想，", "生态环境，环境，"): the clause is nothing but the
+        last word typed again, mark and all, often after a line break.
         """
         if i + 1 >= len(clauses):
             return None
@@ -285,19 +288,21 @@ class DuplicatedText(Rule):
             return None
         text = doc.text
         start, stop, after = clauses[i]
-        separator = text[stop:after]
-        if separator.strip() not in _TAIL_SEPARATORS:
+        same_mark = self._same_mark_after(text, clauses, i)
+        mark = text[stop:after].strip()
+        if mark not in _TAIL_SEPARATORS and not (same_mark and mark in _SAME_TAIL_SEPARATORS):
             return None  # "……的胜利；的胜利，又……" across a sentence end is a figure of speech
-        across_lines = "\n" in separator and self._same_mark_after(text, clauses, i)
-        if len(_HAN.findall(tail)) < (2 if across_lines else 3) or all(
+        if len(_HAN.findall(tail)) < (2 if same_mark else 3) or all(
             ch in self._numerals for ch in tail if _HAN.match(ch)
         ):
             return None
+        if i + 2 < len(clauses) and tail in words[i + 2]:
+            return None  # "要坚持，坚持，再坚持": emphasis that goes on, not a slip
         seam = start + len(text[start:stop].rstrip()) - len(tail)
         if not _HAN.match(text[seam - 1]) and text[seam - 1] not in _QUOTES:
             return None
-        # Across lines a word ending a compound will do too: 生态环境，⏎环境，
-        if not (across_lines and self._is_word(tail)) and seam not in {
+        # With the same mark after both a word ending a compound will do too: 生态环境，⏎环境，
+        if not (same_mark and self._is_word(tail)) and seam not in {
             t.start for t in doc.words(max(start, seam - _WINDOW), seam + len(tail))
         }:
             return None

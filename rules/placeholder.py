@@ -435,8 +435,8 @@ class Placeholder(Rule):
             after = scan.char(pos)
             if category not in _ASKED_CATEGORIES or not (_is_han(prev) or prev in _BREAKS):
                 return None
-            if _is_latin(after) or after in _DIGITS or after in form.chars:
-                return None
+            if _is_latin(after) or after in _DIGITS or (after in form.chars and category not in _DATE_ORDER):
+                return None  # "数据_人_2023"; but "_月_日" is a date
             if unit is not None and _is_han(after) and get_segmenter().is_word(unit.group() + after):
                 return None  # "附件_人员名单": the unit begins a word, the "_" joins two names
         if form.latin and has_digits and run == 1 and category is None:

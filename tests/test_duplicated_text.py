@@ -336,6 +336,9 @@ def test_user_can_extend_noun_verbs() -> None:
         ("持续改善流域生态环境，\n环境，地表水优良比例达到92.3%。", ["环境"]),
         ("统筹推进城乡融合、\n融合、区域协调发展。", ["融合"]),
         ("把群众满意作为出发点和落脚点,\n落脚点,办成一批民生实事。", ["落脚点"]),
+        # The same slip without the line break, also between semicolons.
+        ("深入实施创新驱动发展战略，战略，研发投入强度达到2.4%。", ["战略"]),
+        ("推动形成绿色生活方式；方式；能耗强度下降3.1%。", ["方式"]),
     ],
 )
 def test_round_five_last_word_typed_again_on_the_next_line(text: str, expected: list[str]) -> None:
@@ -349,6 +352,8 @@ def test_round_five_last_word_typed_again_on_the_next_line(text: str, expected: 
         "抓好“菜篮子”工程，\n工程建设进度总体符合预期。",
         "全面推进乡村振兴、振兴，",  # two characters on one line: too weak a sign
         "扎实推进污染防治攻坚，\n攻坚。",  # the marks differ
+        "我们要团结，团结，再团结。",  # emphasis that goes on
+        "这是改革开放的胜利；是人民的胜利，也是党的胜利。",
     ],
 )
 def test_round_five_line_break_legitimate(text: str) -> None:
