@@ -38,8 +38,9 @@ _ABOVE_HEADINGS = frozenset({"part"})
 # In-prose list kinds whose items may each open a paragraph (一是……⏎二是……).
 _PARAGRAPH_LIST_KINDS = ("shi", "di", "qi")
 _SENTENCE_END_RE = regex.compile(r"[。！？!?]")
-# A lead-in clause before a list ("在优化营商环境方面，"): at most this long, with no other clause mark in it.
-_LEAD_IN_LENGTH = 30
+# Lead-in clauses before a list ("今年以来，在优化营商环境方面，"): at most this long, in at most this many clauses.
+_LEAD_IN_LENGTH = 60
+_LEAD_IN_CLAUSES = 3
 _LEAD_IN_BREAK_RE = regex.compile(r"[，,；;：:]")
 _CLAUSE_END_RE = regex.compile(r"[。！？!?；;]")
 
@@ -841,8 +842,8 @@ class SectionNumbering(Rule):
         return self._announces(text) and not self._names_first_item(text)
 
     def _after_lead_in(self, doc: Document, marker: Marker, before: str) -> bool:
-        """A list opening at its second item right after the one lead-in clause of its sentence, a topic
-        or purpose phrase rather than an item ("在优化营商环境方面，二是……；三是……")."""
+        """A list opening at its second item right after the lead-in clauses of its sentence, topic or
+        purpose phrases rather than an item ("在优化营商环境方面，二是……；三是……")."""
         if marker.value != 2 or self._names_first_item(before):
             return False
         sentence = _SENTENCE_END_RE.split(before)[-1].lstrip()
@@ -854,7 +855,8 @@ class SectionNumbering(Rule):
             or sentence[0] == "一"
         ):
             return False
-        if _LEAD_IN_BREAK_RE.search(sentence, 0, len(sentence) - 1):
+        clauses = _LEAD_IN_BREAK_RE.split(sentence[:-1])
+        if len(clauses) > _LEAD_IN_CLAUSES or any(c.lstrip().startswith("一") for c in clauses):
             return False
         following = next(
             (m for m in doc.markers if m.start > marker.start and m.kind == marker.kind and m.paragraph == marker.paragraph),
