@@ -313,13 +313,14 @@ class SectionNumbering(Rule):
     @staticmethod
     def _next_of(headings: Sequence[Marker], index: int, kinds: tuple[str, ...]) -> Marker | None:
         """The first heading after ``headings[index]`` whose kind is one of ``kinds``."""
-        return next((m for m in headings[index + 1 :] if m.kind in kinds), None)
+        return next((headings[i] for i in range(index + 1, len(headings)) if headings[i].kind in kinds), None)
 
     @staticmethod
     def _sibling(headings: Sequence[Marker], index: int, rank: dict[str, int]) -> Marker | None:
         """The next heading of the kind of ``headings[index]`` before any heading of a higher level."""
         kind = headings[index].kind
-        for later in headings[index + 1 :]:
+        for i in range(index + 1, len(headings)):
+            later = headings[i]
             if later.kind == kind:
                 return later
             if rank[later.kind] < rank[kind]:
