@@ -510,7 +510,7 @@ class Placeholder(Rule):
         """A bracketed slot word before a unit: "[数据]亿元", "（数字）%" (the unit tells what is missing)."""
         for match in self._slot_re.finditer(text):
             unit = self._unit_re.match(text, match.end())
-            if unit is None or unit.group("approx"):
+            if unit is None:
                 continue
             category = self._unit_category(unit)
             if category in _ASKED_CATEGORIES:
