@@ -46,6 +46,41 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
 
 
+def _gate(words: Iterable[str]) -> tuple[str, ...]:
+    """A few strings one of which every text holding one of ``words`` contains (a quick test before
+    a search); empty when there is none (an empty word matches everywhere)."""
+    words = list(words)
+    if not words or not all(words):
+        return ()
+    candidates: list[tuple[str, ...]] = []
+    cuts: list[set[str]] = [{w[:2] for w in words}, {w[-2:] for w in words}, {w[0] for w in words}]
+    cuts.append({w[-1] for w in words})
+    for cut in cuts:
+        pieces = sorted(cut, key=lambda piece: (len(piece), piece))
+        # A piece holding a shorter one adds nothing: the shorter one is found whenever it is.
+        kept: list[str] = []
+        for piece in pieces:
+            if not any(k in piece for k in kept):
+                kept.append(piece)
+        candidates.append(tuple(kept))
+    # Two-character pieces are rarer in text than single characters: take them unless too many.
+    pairs = min(candidates[:2], key=len)
+    if len(pairs) <= 8:
+        return pairs
+    singles = min(candidates[2:], key=len)
+    return singles if len(singles) <= 12 else ()
+
+
+def _holds_any(text: str, pieces: tuple[str, ...]) -> bool:
+    """False only when ``text`` holds none of the (non-empty) ``pieces`` of a _gate."""
+    if not pieces:
+        return True
+    for piece in pieces:  # noqa: SIM110 (a loop: faster than any() over a generator here)
+        if piece in text:
+            return True
+    return False
+
+
 def _depths(text: str) -> list[int]:
     """Bracket/quote depth of each character (the marks themselves count as outside)."""
     depth = 0
@@ -297,6 +332,18 @@ class InconsistentTotal(Rule):
             for unit in group:
                 self.family[unit] = group[0]
         self.part_cue_re = regex.compile(rf"(?:{_alternation(d['part-cues'])})[，,：:]?")
+        # Quick tests before the searches of check(): the words each pattern needs.
+        self.part_gate = _gate(d["part-cues"])
+        self.total_gate = _gate(d["total-cues"])
+        self.rate_gate = _gate([*d["bounded-rates"], *d["computed-rates"], "率"])
+        self.compare_gate = _gate(d["compare-words"])
+        self.stated_base_gate = _gate(d["base-periods"])
+        self.share_gate = _gate(d["share-words"])
+        self.of_whole_gate = _gate(d["of-whole-verbs"])
+        self.respectively_gate = _gate(d["respectively-cues"])
+        self.duration_gate = _gate(d["duration-words"])
+        self.increment_gate = _gate(d["increment-cues"])
+        self.remaining_gate = _gate(d["remaining-words"])
         self.exhaustive_cues = set(d["exhaustive-cues"])
         self.total_cue_re = regex.compile(
             rf"(?:{_alternation(d['total-cues'])})(?:{_alternation(d['total-fillers'])})?[^\d，,。；;：:、！？]{{0,6}}?(?=[\d{CN_COUNT}一])"
@@ -490,27 +537,68 @@ class InconsistentTotal(Rule):
     def check(self, doc: Document) -> Iterable[Finding]:
         findings: list[Finding] = []
         for sentence in doc.sentences:
-            if not _NUMBER_GATE_RE.search(sentence.text):
+            text = sentence.text
+            if not _NUMBER_GATE_RE.search(text):
                 continue
-            depths = _depths(sentence.text)
-            findings.extend(self._parts_after_total(doc, sentence, depths))
-            findings.extend(self._parts_before_total(doc, sentence, depths))
-            counts = self._counts(sentence.text)
+            # Each check below finds nothing unless its cue is in the sentence: most sentences have
+            # none, so the cues are looked for first (a character they need, then the pattern) and
+            # the bracket depths are computed only for a check that will read them.
+            depths: list[int] | None = None
+            if (
+                (_holds_any(text, self.part_gate) and self.part_cue_re.search(text))
+                or ("第一" in text and self.ordinal_parts_re.search(text))
+                or ("中" in text and self.among_re.search(text))
+            ):
+                depths = _depths(text)
+                findings.extend(self._parts_after_total(doc, sentence, depths))
+            if _holds_any(text, self.total_gate) and self.total_cue_re.search(text):
+                if depths is None:
+                    depths = _depths(text)
+                findings.extend(self._parts_before_total(doc, sentence, depths))
+            counts = self._counts(text)
             if counts:
+                if depths is None:
+                    depths = _depths(text)
                 findings.extend(self._list_before_count(sentence, depths, counts))
                 findings.extend(self._count_before_list(sentence, depths, counts))
-            findings.extend(self._rates(doc, sentence))
-            findings.extend(self._averages(doc, sentence))
-            findings.extend(self._changes(doc, sentence))
-            findings.extend(self._shares(doc, sentence))
-            findings.extend(self._of_whole(doc, sentence))
-            findings.extend(self._dated_counts(doc, sentence, depths))
-            findings.extend(self._durations(sentence))
-            findings.extend(self._ratios(doc, sentence))
+            if _holds_any(text, self.rate_gate) and (
+                self.bounded_rate_re.search(text)
+                or self.computed_rate_re.search(text)
+                or ("率" in text and self.stem_rate_re.search(text))
+            ):
+                findings.extend(self._rates(doc, sentence))
+            if ("均" in text or "每" in text) and self.average_re.search(text):
+                findings.extend(self._averages(doc, sentence))
+            if (
+                (_holds_any(text, self.compare_gate) and self.compare_re.search(text))
+                or (_holds_any(text, self.stated_base_gate) and self.stated_base_re.search(text))
+                or (("由" in text or "从" in text) and self.from_to_re.search(text))
+            ):
+                findings.extend(self._changes(doc, sentence))
+            shared = _holds_any(text, self.share_gate) and self.share_re.search(text) is not None
+            if shared:
+                findings.extend(self._shares(doc, sentence))
+            if (_holds_any(text, self.of_whole_gate) and self.of_whole_re.search(text)) or (
+                "占" in text and self.share_of_total_re.search(text)
+            ):
+                findings.extend(self._of_whole(doc, sentence))
+            if _holds_any(text, self.respectively_gate) and self.respectively_re.search(text):
+                if depths is None:
+                    depths = _depths(text)
+                findings.extend(self._dated_counts(doc, sentence, depths))
+            if _holds_any(text, self.duration_gate) and self.duration_re.search(text):
+                findings.extend(self._durations(sentence))
+            if "按" in text and self.ratio_re.search(text):
+                findings.extend(self._ratios(doc, sentence))
             findings.extend(self._conversions(doc, sentence))
-            findings.extend(self._increments(doc, sentence))
-            findings.extend(self._remaining(doc, sentence, depths))
-            findings.extend(self._share_sums(doc, sentence))
+            if _holds_any(text, self.increment_gate) and self.increment_re.search(text):
+                findings.extend(self._increments(doc, sentence))
+            if _holds_any(text, self.remaining_gate) and self.remaining_re.search(text):
+                if depths is None:
+                    depths = _depths(text)
+                findings.extend(self._remaining(doc, sentence, depths))
+            if shared and "其中" in text:
+                findings.extend(self._share_sums(doc, sentence))
         findings.extend(self._announced_lists(doc))
         findings.extend(self._households(doc))
         findings.extend(self._colon_parts(doc))
