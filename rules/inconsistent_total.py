@@ -65,7 +65,7 @@ def _gate(words: Iterable[str]) -> tuple[str, ...]:
         candidates.append(tuple(kept))
     # Two-character pieces are rarer in text than single characters: take them unless too many.
     pairs = min(candidates[:2], key=len)
-    if len(pairs) <= 8:
+    if len(pairs) <= 12:
         return pairs
     singles = min(candidates[2:], key=len)
     return singles if len(singles) <= 12 else ()
@@ -339,7 +339,10 @@ class InconsistentTotal(Rule):
         self.compare_gate = _gate(d["compare-words"])
         self.stated_base_gate = _gate(d["base-periods"])
         self.share_gate = _gate(d["share-words"])
-        self.of_whole_gate = _gate(d["of-whole-verbs"])
+        # of_whole_re: a verb right after a comma.
+        self.of_whole_gate = tuple(
+            comma + piece for piece in _gate(d["of-whole-verbs"]) for comma in "，,"
+        ) or ("，", ",")
         self.respectively_gate = _gate(d["respectively-cues"])
         self.duration_gate = _gate(d["duration-words"])
         self.increment_gate = _gate(d["increment-cues"])
@@ -547,7 +550,7 @@ class InconsistentTotal(Rule):
             if (
                 (_holds_any(text, self.part_gate) and self.part_cue_re.search(text))
                 or ("第一" in text and self.ordinal_parts_re.search(text))
-                or ("中" in text and self.among_re.search(text))
+                or (("中，" in text or "中," in text) and self.among_re.search(text))
             ):
                 depths = _depths(text)
                 findings.extend(self._parts_after_total(doc, sentence, depths))
@@ -590,7 +593,8 @@ class InconsistentTotal(Rule):
                 findings.extend(self._durations(sentence))
             if "按" in text and self.ratio_re.search(text):
                 findings.extend(self._ratios(doc, sentence))
-            findings.extend(self._conversions(doc, sentence))
+            if "（" in text or "(" in text or "合" in text:
+                findings.extend(self._conversions(doc, sentence))
             if _holds_any(text, self.increment_gate) and self.increment_re.search(text):
                 findings.extend(self._increments(doc, sentence))
             if _holds_any(text, self.remaining_gate) and self.remaining_re.search(text):
