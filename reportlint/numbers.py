@@ -284,6 +284,21 @@ def _kind(text: str, match: regex.Match[str], value: float, unit: str | None, st
     return "amount"
 
 
+# find_quantities meets the same numbers and units again and again: their values are kept (bounded).
+_VALUES: dict[str, float] = {}
+_UNITS: dict[str | None, tuple[str | None, float]] = {}
+
+
+def _value(number: str) -> float:
+    value = _VALUES.get(number)
+    if value is None:
+        value = parse_number(number)
+        if len(_VALUES) >= 20_000:
+            _VALUES.clear()
+        _VALUES[number] = value
+    return value
+
+
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """All numbers in ``text`` with units and approximation words; offsets are shifted by ``offset``."""
     found: list[Quantity] = []
@@ -314,7 +329,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if chinese and _part_of_word(text, match):
             continue
         try:
-            value = parse_number(number)
+            value = _value(number)
             low: float | None = None
             if low_text:
                 low = parse_number(low_text + (lowscale_text or ""))
@@ -322,7 +337,10 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
                 low = parse_number(clow_text)
         except NumberFormatError:
             continue
-        unit, scale = normalise_unit(unit_text)
+        normalised = _UNITS.get(unit_text)
+        if normalised is None:
+            normalised = _UNITS[unit_text] = normalise_unit(unit_text)
+        unit, scale = normalised
         if percent:
             unit, scale = "%", 1.0
         elif scale_text:
