@@ -36,7 +36,6 @@ _CLOSE_PAREN_RE = regex.compile(r"[）)]")
 _TITLES_RE = regex.compile(r"(?:《[^《》]{1,60}》){2,12}")
 _CN_COUNT_RE = regex.compile(f"[{CN_COUNT}]")
 _ITEM_LINE_RE = regex.compile(rf"[{NUMERAL_CHARS}]+是|[（(]?[{NUMERAL_CHARS}\d]+[、.．)）]")
-_ALL_HAN_RE = regex.compile(r"\p{Han}*")
 _COMPARE_COMMA_RE = regex.compile(r"(?:相比)?[，,]")
 _STOP_MARK_RE = regex.compile(r"[。；;]")
 _DISPLAY_UNIT_RES: dict[str, regex.Pattern[str]] = {}
@@ -335,7 +334,8 @@ class InconsistentTotal(Rule):
         # Quick tests before the searches of check(): the words each pattern needs.
         self.part_gate = _gate(d["part-cues"])
         self.total_gate = _gate(d["total-cues"])
-        self.rate_gate = _gate([*d["bounded-rates"], *d["computed-rates"], "率"])
+        rate_lists = (_gate(d["bounded-rates"]), _gate(d["computed-rates"]))  # () when a list is empty
+        self.rate_gate = _gate([*d["bounded-rates"], *d["computed-rates"], "率"]) if all(rate_lists) else ()
         self.compare_gate = _gate(d["compare-words"])
         self.stated_base_gate = _gate(d["base-periods"])
         self.share_gate = _gate(d["share-words"])
@@ -1578,7 +1578,7 @@ class InconsistentTotal(Rule):
             if stated is None or not stated.is_amount:
                 continue
             gap = text[match.end() : stated.start - base]
-            if len(gap) > 8 or not _ALL_HAN_RE.fullmatch(gap) or self.average_change_re.search(gap):
+            if len(gap) > 8 or not _HAN_RE.fullmatch(gap) or self.average_change_re.search(gap):
                 continue
             family = self._family(stated)
             if family is None or family == per_family:

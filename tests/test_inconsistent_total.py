@@ -7,7 +7,7 @@ import time
 import pytest
 
 from reportlint.testing import diagnostics, flagged
-from rules.inconsistent_total import format_number
+from rules.inconsistent_total import InconsistentTotal, _gate, _holds_any, format_number
 
 RULE = "inconsistent-total"
 
@@ -428,3 +428,40 @@ def test_long_and_pathological_inputs_are_fast() -> None:
         started = time.perf_counter()
         diagnostics(text, RULE)
         assert time.perf_counter() - started < 5
+
+
+# The quick cue tests of check() must never skip a sentence the patterns would match.
+GATED_LISTS = [
+    "part-cues",
+    "total-cues",
+    "bounded-rates",
+    "computed-rates",
+    "compare-words",
+    "base-periods",
+    "share-words",
+    "of-whole-verbs",
+    "respectively-cues",
+    "duration-words",
+    "increment-cues",
+    "remaining-words",
+]
+
+
+@pytest.mark.parametrize("key", GATED_LISTS)
+def test_cue_gate_holds_every_word(key: str) -> None:
+    words = InconsistentTotal.load_data()[key]
+    gate = _gate(words)
+    assert all(_holds_any(word, gate) for word in words)
+    assert all(_holds_any(word, _gate([*words, "另计"])) for word in [*words, "另计"])
+
+
+def test_cue_gate_empty_list_tests_nothing() -> None:
+    assert _gate([]) == () and _gate(["占", ""]) == ()
+    assert _holds_any("任何文字", ())
+
+
+def test_cue_gate_follows_user_words() -> None:
+    # A user's own cue word passes the quick test too.
+    text = "新建项目10个，内有农业项目6个、工业项目5个。"
+    assert flagged(text, RULE) == []
+    assert flagged(text, RULE, {"extend-part-cues": ["内有"]}) == ["10个"]
