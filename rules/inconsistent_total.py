@@ -1065,8 +1065,9 @@ class InconsistentTotal(Rule):
                 severity=Severity.WARNING,
             )
             return
-        # Parts rounded to the same step as the total may miss it by a fraction of a step, but a whole
-        # step or more in a list that is all of the total ("1.8万人、0.9万人" of 2.6万人) needs a look.
+        # Each rounded figure is off by up to half a step (uniformly), so n parts and their total differ
+        # by rounding alone with a spread of sqrt((n + 1) / 12) steps: one step ("2.31万人+2.26万人" of
+        # 4.56万人) is ordinary, a difference beyond two spreads (and beyond one step) needs a look.
         step = max([_resolution(total), *(p.resolution for p in parts)])
         difference = sum(p.quantity.value for p in parts) - total.value
         if (
@@ -1074,13 +1075,13 @@ class InconsistentTotal(Rule):
             and not approximate
             and len(parts) >= 2
             and (difference > 0 or (exhaustive and not open_list))
-            and abs(difference) >= step * (1 - 1e-6)
+            and abs(difference) > step * max(1.0, 2 * math.sqrt((len(parts) + 1) / 12)) * (1 + 1e-6)
         ):
             yield Finding(
                 total.start,
                 total.end,
                 f"合计与分项不一致：合计为{shown_total}，各分项之和为{shown_sum}（{terms}），"
-                "相差超过末位一个单位，若非四舍五入所致，请核对合计或分项数字",
+                "相差超出四舍五入可能造成的误差，请核对合计或分项数字",
                 severity=Severity.WARNING,
             )
 
