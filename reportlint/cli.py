@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from reportlint import __version__
 from reportlint.batch import check_files
@@ -28,6 +28,13 @@ class UsageError(Exception):
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
     def error(self, message: str) -> NoReturn:
         translated = (
             message.replace("unrecognized arguments", "无法识别的参数 (unrecognized arguments)")
@@ -49,7 +56,7 @@ def build_parser() -> ChineseArgumentParser:
         prog="reportlint",
         description="reportlint：中文政府工作报告质量检查工具（占位符、重复文字、空提法、合计不符、序号错误）。",
     )
-    parser.add_argument("--version", action="version", version=f"reportlint {__version__}")
+    parser.add_argument("--version", action="version", version=f"reportlint {__version__}", help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
 
     check = sub.add_parser("check", help="检查报告文件 (check files)")
