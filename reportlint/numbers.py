@@ -14,7 +14,6 @@ should look at ``kind == "amount"`` (or ``is_amount``) only.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -81,43 +80,8 @@ QUANTITY_RE = regex.compile(
     regex.VERBOSE,
 )
 
-# Every quantity has a numeral at most this far from its start (an approximation word, then 百分之):
-# the search jumps to a few characters before the next numeral instead of trying every position of
-# a long text (keep in step with the prefix groups of QUANTITY_RE).
-_QUANTITY_PREFIX = max(len(word) for word in APPROX_BEFORE) + len("百分之")
-_NUMERAL_RE = regex.compile(f"[0-9０-９{_CN_DIGIT}十拾]")
-
-
 # Where a quantity can start before its first numeral: an approximation word or 百分之.
 _PREFIX_STARTS = frozenset(word[0] for word in (*APPROX_BEFORE, "百分之"))
-
-
-def _quantity_matches(text: str) -> Iterator[regex.Match[str]]:
-    """The matches of QUANTITY_RE.finditer(text), found faster.
-
-    A quantity starts at a numeral or, a few characters before one, at an approximation word or
-    百分之; only those positions are tried (no numeral lies between ``position`` and ``numeral``).
-    """
-    position = 0
-    match_at = QUANTITY_RE.match
-    while True:
-        numeral = _NUMERAL_RE.search(text, position)
-        if numeral is None:
-            return
-        first = numeral.start()
-        match = None
-        for start in range(max(position, first - _QUANTITY_PREFIX), first):
-            if text[start] in _PREFIX_STARTS:
-                match = match_at(text, start)
-                if match is not None:
-                    break
-        if match is None:
-            match = match_at(text, first)
-            if match is None:
-                position = first + 1
-                continue
-        yield match
-        position = match.end()
 
 
 _RATIO_BEFORE_RE = regex.compile(r"\d[:：∶]$")
@@ -130,29 +94,6 @@ _WORD_SUFFIXES = "性式化"
 _SUFFIX_WORD_STARTS = {"性": "质别格能命情状", "式": "样", "化": "学肥工纤妆石解蛹验粪"}
 _REDUPLICATION_EXCEPTIONS = ("个体", "个人")
 IDIOM_WORDS = ("一条龙", "一张网", "一张图", "一张蓝图", "一件事", "一盘棋", "三位一体")
-
-
-def _part_of_word(text: str, match: regex.Match[str]) -> bool:
-    """True when a Chinese "一" + measure word is part of a longer word: 一次性, 一批批, 一条龙."""
-    number_start = match.start("number")
-    if text.startswith(IDIOM_WORDS, number_start):
-        return True
-    unit = match.group("unit")
-    if (
-        match.group("number") != "一"
-        or not unit
-        or len(unit) != 1
-        or match.group("after1")
-        or match.group("after2")
-    ):
-        return False
-    end = match.end()
-    following = text[end : end + 1]
-    if following == unit:
-        return not text.startswith(_REDUPLICATION_EXCEPTIONS, end)
-    if following and following in _WORD_SUFFIXES:
-        return text[end + 1 : end + 2] not in _SUFFIX_WORD_STARTS[following] or not text[end + 1 : end + 2]
-    return False
 
 
 @dataclass(frozen=True)
@@ -263,27 +204,6 @@ def normalise_unit(unit: str | None) -> tuple[str | None, float]:
     return unit, 1.0
 
 
-def _kind(text: str, match: regex.Match[str], value: float, unit: str | None, start: int) -> str:
-    """Classify a number by its unit and surroundings: year, date, ordinal, ratio or amount."""
-    before = text[max(0, start - 1) : start]
-    number = match.group("number")
-    if before == "第":
-        return "ordinal"
-    if unit is None and (
-        _RATIO_BEFORE_RE.search(text, max(0, start - 2), start)
-        or _RATIO_AFTER_RE.match(text, match.end("number"))
-    ):
-        return "ratio"
-    unit_text = match.group("unit")
-    if unit_text == "年" and value == int(value) and 1000 <= value <= 2200 and len(number) == 4:
-        return "year"
-    if unit_text == "月" and value == int(value) and 1 <= value <= 12:
-        return "date"
-    if unit_text in ("日", "号") and value == int(value) and 1 <= value <= 31 and before in ("月", ""):
-        return "date"
-    return "amount"
-
-
 # find_quantities meets the same numbers and units again and again: their values are kept (bounded).
 _VALUES: dict[str, float] = {}
 _UNITS: dict[str | None, tuple[str | None, float]] = {}
@@ -299,72 +219,215 @@ def _value(number: str) -> float:
     return value
 
 
+# QUANTITY_RE behind a lookahead for the characters a quantity can start with: the same matches as
+# QUANTITY_RE.finditer (a quantity starts at a numeral, an approximation word or 百分之), but the
+# regex engine skips every other position without entering the pattern.
+_SCAN_RE = regex.compile(
+    "(?=["
+    + regex.escape("".join(sorted(_PREFIX_STARTS)))
+    + f"0-9０-９{_CN_DIGIT}十拾])"
+    + QUANTITY_RE.pattern,
+    regex.VERBOSE,
+)
+_COLONS = ":：∶"
+_IDIOM_WORD_STARTS = frozenset(word[0] for word in IDIOM_WORDS)
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """What a match of QUANTITY_RE says by its groups alone (the context is read per match).
+
+    Offsets are relative to the start of the match; kinds already account for a range.
+    """
+
+    chinese: bool
+    value: float  # scaled
+    low: float | None  # scaled
+    unit: str | None
+    written_unit: str | None
+    approximate: bool
+    number_start: int  # where the number begins
+    number_end: int
+    kind_start: int  # the kind reads the character before this (the number, or a range's start)
+    end_trim: int  # 1 when a trailing blank is not part of the quantity
+    kind: str  # when not ordinal or ratio
+    kind_day_mismatch: str | None  # the kind when a 日 date is not preceded by 月 or the text start
+    idiom_one: bool  # 一村一品: skipped when "一" follows
+    word_start: bool  # may start one of IDIOM_WORDS
+    one_unit: str | None  # "一" + a one-character measure word: checked against the next characters
+
+
+_SKIP = object()  # a match that is never a quantity, whatever surrounds it
+_PARSED: dict[tuple[str | None, ...], _Parsed | object] = {}
+
+
+def _parse_groups(groups: tuple[str | None, ...]) -> _Parsed | object:
+    """Everything about a match of QUANTITY_RE that depends on its groups only (see find_quantities)."""
+    (
+        before_text,
+        percent_text,
+        low_text,
+        lowscale_text,
+        clow_text,
+        number,
+        space,
+        after1,
+        scale_text,
+        unit_text,
+        after2,
+    ) = groups
+    if not number:
+        return _SKIP
+    chinese = not number[0].isdigit()
+    percent = bool(percent_text)
+    if chinese and not unit_text and not percent:
+        # A bare Chinese numeral is usually part of a word (一体化, 统一).
+        return _SKIP
+    try:
+        value = _value(number)
+        low: float | None = None
+        if low_text:
+            low = parse_number(low_text + (lowscale_text or ""))
+        elif clow_text:
+            low = parse_number(clow_text)
+    except NumberFormatError:
+        return _SKIP
+    normalised = _UNITS.get(unit_text)
+    if normalised is None:
+        normalised = _UNITS[unit_text] = normalise_unit(unit_text)
+    unit, scale = normalised
+    if percent:
+        unit, scale = "%", 1.0
+    elif scale_text:
+        for ch in scale_text:
+            scale *= BIG_UNITS[ch]
+    number_start = len(before_text or "") + len(percent_text or "")
+    if low_text:
+        number_start += len(low_text) + len(lowscale_text or "") + 1
+    elif clow_text:
+        number_start += len(clow_text) + 1
+    number_end = number_start + len(number)
+    end_trim = 1 if space and not (after1 or unit_text or after2) else 0
+    # The kind without its context: year and date by unit and value.
+    kind = "amount"
+    day = False
+    if unit_text == "年" and value == int(value) and 1000 <= value <= 2200 and len(number) == 4:
+        kind = "year"
+    elif unit_text == "月" and value == int(value) and 1 <= value <= 12:
+        kind = "date"
+    elif unit_text in ("日", "号") and value == int(value) and 1 <= value <= 31:
+        kind = "date"
+        day = True
+    kind_day_mismatch: str | None = "amount" if day else None
+    if low is not None:
+        kind = "date" if kind in ("year", "date") else "range"
+        if kind_day_mismatch is not None:
+            kind_day_mismatch = "range"
+        low *= scale
+    one_unit = None
+    if chinese and number == "一" and unit_text and len(unit_text) == 1 and not after1 and not after2:
+        one_unit = unit_text
+    return _Parsed(
+        chinese=chinese,
+        value=value * scale,
+        low=low,
+        unit=unit,
+        written_unit=unit_text if not percent else "%",
+        approximate=bool(before_text or after1 or after2) or low is not None,
+        number_start=number_start,
+        number_end=number_end,
+        kind_start=number_start if low is None else 0,
+        end_trim=end_trim,
+        kind=kind,
+        kind_day_mismatch=kind_day_mismatch,
+        idiom_one=chinese and unit_text in _IDIOM_UNITS and number == "一",
+        word_start=chinese and number[0] in _IDIOM_WORD_STARTS,
+        one_unit=one_unit,
+    )
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
-    """All numbers in ``text`` with units and approximation words; offsets are shifted by ``offset``."""
+    """All numbers in ``text`` with units and approximation words; offsets are shifted by ``offset``.
+
+    The work that depends only on a match's groups is done once per distinct match (``_PARSED``);
+    per match remain the checks that read the surrounding text (一村一品, 一次性, 第3次, 1:3).
+    """
     found: list[Quantity] = []
-    for match in _quantity_matches(text):
-        # One tuple instead of a group() call per name (the order of QUANTITY_RE's groups).
-        (
-            before_text,
-            percent_text,
-            low_text,
-            lowscale_text,
-            clow_text,
-            number,
-            space,
-            after1,
-            scale_text,
-            unit_text,
-            after2,
-        ) = match.groups()
-        if not number:
+    parsed_cache = _PARSED
+    length = len(text)
+    for match in _SCAN_RE.finditer(text):
+        groups = match.groups()
+        parsed = parsed_cache.get(groups)
+        if parsed is None:
+            parsed = _parse_groups(groups)
+            if len(parsed_cache) >= 20_000:
+                parsed_cache.clear()
+            parsed_cache[groups] = parsed
+        if parsed is _SKIP:
             continue
-        chinese = not number[0].isdigit()
-        percent = bool(percent_text)
-        if chinese and not unit_text and not percent:
-            # A bare Chinese numeral is usually part of a word (一体化, 统一).
-            continue
-        if chinese and unit_text in _IDIOM_UNITS and number == "一" and text.startswith("一", match.end()):
-            continue  # 一村一品, 一户一档: a slogan, not a count
-        if chinese and _part_of_word(text, match):
-            continue
-        try:
-            value = _value(number)
-            low: float | None = None
-            if low_text:
-                low = parse_number(low_text + (lowscale_text or ""))
-            elif clow_text:
-                low = parse_number(clow_text)
-        except NumberFormatError:
-            continue
-        normalised = _UNITS.get(unit_text)
-        if normalised is None:
-            normalised = _UNITS[unit_text] = normalise_unit(unit_text)
-        unit, scale = normalised
-        if percent:
-            unit, scale = "%", 1.0
-        elif scale_text:
-            for ch in scale_text:
-                scale *= BIG_UNITS[ch]
-        start, end = match.span()
-        if space and not (after1 or unit_text or after2):
-            end -= 1
-        kind = _kind(text, match, value, unit, match.start(6) if low is None else start)
-        if low is not None:
-            kind = "date" if kind in ("year", "date") else "range"
-            low *= scale
-        found.append(
-            Quantity(
-                start=offset + start,
-                end=offset + end,
-                text=text[start:end],
-                value=value * scale,
-                unit=unit,
-                written_unit=unit_text if not percent else "%",
-                approximate=bool(before_text or after1 or after2) or low is not None,
-                chinese=chinese,
-                kind=kind,
-                low=low,
+        assert isinstance(parsed, _Parsed)
+        start, match_end = match.span()
+        if parsed.chinese:
+            if parsed.idiom_one and text.startswith("一", match_end):
+                continue  # 一村一品, 一户一档: a slogan, not a count
+            if parsed.word_start and text.startswith(IDIOM_WORDS, start + parsed.number_start):
+                continue  # 一条龙, 三位一体
+            unit_char = parsed.one_unit
+            if unit_char is not None:
+                # "一" + a one-character measure word inside a word: 一次性, 一批批,
+                # 一个个 (but 一个人), 一次性 (but 一批化肥厂).
+                following = text[match_end : match_end + 1]
+                if following == unit_char:
+                    if not text.startswith(_REDUPLICATION_EXCEPTIONS, match_end):
+                        continue
+                elif following and following in _WORD_SUFFIXES:
+                    next_char = text[match_end + 1 : match_end + 2]
+                    if not next_char or next_char not in _SUFFIX_WORD_STARTS[following]:
+                        continue
+        # The kind: the character before the number (or the range) and a ratio's colon.
+        kind_start = start + parsed.kind_start
+        before = text[kind_start - 1] if kind_start > 0 else ""
+        if before == "第":
+            kind = "ordinal" if parsed.low is None else "range"
+        elif parsed.unit is None and (
+            (
+                kind_start >= 2
+                and before in _COLONS
+                and _RATIO_BEFORE_RE.search(text, kind_start - 2, kind_start)
             )
+            or (
+                (number_end := start + parsed.number_end) < length
+                and text[number_end] in _COLONS
+                and _RATIO_AFTER_RE.match(text, number_end)
+            )
+        ):
+            kind = "ratio" if parsed.low is None else "range"
+        elif parsed.kind_day_mismatch is not None and before not in ("月", ""):
+            kind = parsed.kind_day_mismatch
+        else:
+            kind = parsed.kind
+        end = match_end - parsed.end_trim
+        # Quantity(...) without the frozen dataclass's per-field __setattr__ (the same object).
+        quantity = _new(Quantity)
+        _set(
+            quantity,
+            "__dict__",
+            {
+                "start": offset + start,
+                "end": offset + end,
+                "text": text[start:end],
+                "value": parsed.value,
+                "unit": parsed.unit,
+                "written_unit": parsed.written_unit,
+                "approximate": parsed.approximate,
+                "chinese": parsed.chinese,
+                "kind": kind,
+                "low": parsed.low,
+            },
         )
+        found.append(quantity)
     return found

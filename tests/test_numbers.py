@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from reportlint.numbers import NumberFormatError, find_quantities, parse_chinese_int, parse_number
+from reportlint.numbers import NumberFormatError, Quantity, find_quantities, parse_chinese_int, parse_number
 
 
 @pytest.mark.parametrize(
@@ -133,3 +133,39 @@ def test_full_width_digits() -> None:
 
 def test_full_width_comma_does_not_group_half_width_digits() -> None:
     assert [q.value for q in find_quantities("分别为120，150人")] == [120, 150]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The same match in different surroundings: what a match's groups say is kept between
+        # calls, what its context says is read each time.
+        ("第3次会议，共3次", [("3次", "ordinal"), ("3次", "amount")]),
+        ("比例为1:3，共3人", [("1", "ratio"), ("3", "ratio"), ("3人", "amount")]),
+        ("3月5日召开，5日内办结", [("3月", "date"), ("5日", "date"), ("5日", "amount")]),
+        ("开展一次性补贴，开展一次", [("一次", "amount")]),
+        ("一村一品，一村", [("一村", "amount")]),
+        ("第3-5名，3-5名", [("3-5名", "range"), ("3-5名", "range")]),
+        ("2025年，2025年", [("2025年", "year"), ("2025年", "year")]),
+    ],
+)
+def test_same_match_in_other_contexts(text: str, expected: list[tuple[str, str]]) -> None:
+    for _ in range(2):
+        assert [(q.text, q.kind) for q in find_quantities(text)] == expected
+
+
+def test_quantities_compare_equal_to_constructed_ones() -> None:
+    (found,) = find_quantities("新建住房两百余套")
+    built = Quantity(
+        start=4,
+        end=8,
+        text="两百余套",
+        value=200.0,
+        unit="套",
+        written_unit="套",
+        approximate=True,
+        chinese=True,
+    )
+    assert found == built
+    assert repr(found) == repr(built)
+    assert hash(found) == hash(built)
