@@ -7,7 +7,8 @@ import time
 import pytest
 
 from reportlint.testing import diagnostics, flagged
-from rules.inconsistent_total import InconsistentTotal, _gate, _holds_any, format_number
+from rules.inconsistent_total import InconsistentTotal
+from rules.inconsistent_total.helpers import _gate, _holds_any, format_number
 
 RULE = "inconsistent-total"
 

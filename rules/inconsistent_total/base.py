@@ -1,0 +1,230 @@
+"""The compiled data every check of inconsistent-total reads, and the quantity lookups they share."""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from reportlint.document import Document
+from reportlint.numbers import Quantity
+from reportlint.rule import Rule
+
+from .helpers import _DATE_RANGE_RE, CN_COUNT, NUMERAL_CHARS, _alternation, _gate, _quantity_starts
+
+
+class TotalBase(Rule):
+    """The rule's data compiled once (setup) and the lookups every check uses."""
+
+    def setup(self) -> None:
+        d = self.data
+        self.non_additive = set(d["non-additive-units"])
+        self.family: dict[str, str] = {}
+        for group in d["unit-groups"]:
+            for unit in group:
+                self.family[unit] = group[0]
+        self.part_cue_re = regex.compile(rf"(?:{_alternation(d['part-cues'])})[，,：:]?")
+        # Quick tests before the searches of check(): the words each pattern needs.
+        self.part_gate = _gate(d["part-cues"])
+        self.total_gate = _gate(d["total-cues"])
+        rate_lists = (_gate(d["bounded-rates"]), _gate(d["computed-rates"]))  # () when a list is empty
+        self.rate_gate = _gate([*d["bounded-rates"], *d["computed-rates"], "率"]) if all(rate_lists) else ()
+        self.compare_gate = _gate(d["compare-words"])
+        self.stated_base_gate = _gate(d["base-periods"])
+        self.share_gate = _gate(d["share-words"])
+        # of_whole_re: a verb right after a comma.
+        self.of_whole_gate = tuple(
+            comma + piece for piece in _gate(d["of-whole-verbs"]) for comma in "，,"
+        ) or ("，", ",")
+        self.respectively_gate = _gate(d["respectively-cues"])
+        self.duration_gate = _gate(d["duration-words"])
+        self.increment_gate = _gate(d["increment-cues"])
+        self.remaining_gate = _gate(d["remaining-words"])
+        self.exhaustive_cues = set(d["exhaustive-cues"])
+        self.total_cue_re = regex.compile(
+            rf"(?:{_alternation(d['total-cues'])})(?:{_alternation(d['total-fillers'])})?[^\d，,。；;：:、！？]{{0,6}}?(?=[\d{CN_COUNT}一])"
+        )
+        self.strict_total_cues = tuple(sorted(d["strict-total-cues"], key=len, reverse=True))
+        self.stop_re = regex.compile(_alternation(d["part-stop-words"]))
+        long_not_part = [w for w in d["not-part-words"] if len(w) > 1]
+        short_not_part = [w for w in d["not-part-words"] if len(w) == 1]
+        self.not_part_long_re = regex.compile(_alternation(long_not_part)) if long_not_part else None
+        self.not_part_short = tuple(short_not_part)
+        self.open_list_re = regex.compile(_alternation(d["open-list-words"]))
+        self.rest_part_words = set(d["rest-part-words"])
+        self.subject_re = regex.compile(
+            rf"(?<=[，,；;：:])(?:{_alternation(d['exhaustive-subjects'])})\p{{Han}}{{1,5}}$"
+        )
+        self.whole_among_re = regex.compile(
+            r"(?<=[\d０-９][\p{Han}]{1,6})(?<![其集高初空心眼手])(?:之中|当中|中)(?=[，,]?\p{Han})"
+        )
+        self.group_prefix_re = regex.compile(rf"(?:{_alternation(d['group-prefixes'])}){{0,3}}")
+        self.group_verb_re = regex.compile(_alternation(d["group-verbs"]))
+        self.colon_total_re = regex.compile(r"(?<=[\d０-９\p{Han}])[：:]")
+        self.colon_list_end_re = regex.compile(r"[：:。！？]")
+        self.colon_skip_nouns = tuple(d["colon-skip-nouns"])
+        self.ordinal_parts_re = regex.compile(r"(?<=[，,；;：:])第一(?=\p{Han})")
+        self.among_re = regex.compile(r"(?<=[\d０-９][\p{Han}]{1,5})(?<![其集高初])(?:之中|当中|中)[，,]")
+        self.remainder_words = set(d["remainder-words"])
+        self.label_trim = tuple(sorted(d["label-trim-words"], key=len, reverse=True))
+        self.complement_prefixes = [
+            (pair[0], pair[1]) for pair in d["complementary-prefixes"] if len(pair) == 2
+        ]
+        self.closed_sets = [sorted(members, key=len, reverse=True) for members in d["closed-sets"]]
+        self.lower_bound_words = tuple(d["lower-bound-words"])
+        self.upper_bound_words = tuple(d["upper-bound-words"])
+        self.bound_re = regex.compile(_alternation([*d["lower-bound-words"], *d["upper-bound-words"]]))
+        self.overlap_re = regex.compile(_alternation(d["overlap-words"]))
+        # Counts and lists.
+        classifiers = _alternation(d["count-classifiers"])
+        # A count: a numeral not continuing another number (checked in _counts: a lookbehind
+        # tried at every position costs more than the whole rest of the pattern), then its classifier.
+        self.count_re = regex.compile(
+            rf"(?P<num>十[一二三四五六七八九]|[{CN_COUNT}]|1\d|[2-9])(?P<cls>{classifiers})(?![{NUMERAL_CHARS}])"
+        )
+        self.count_before_re = regex.compile(rf"[\d{NUMERAL_CHARS}第之]")
+        announcing = _alternation(d["announcing-classifiers"])
+        intro = _alternation(d["list-intro-words"])
+        self.announce_re = regex.compile(
+            rf"(?<![\d{NUMERAL_CHARS}第之])(?P<num>十[一二三四五六七八九]|[{CN_COUNT}]|1\d|[2-9])(?P<cls>{announcing})"
+            rf"[^\d{CN_COUNT}一，,。；;：:、！？]{{0,10}}[”」]?[，,：:。；;]?(?:{intro})?[：:，,]?$"
+        )
+        intro_after = _alternation(w for w in d["list-intro-words"] if w not in d["nested-list-starts"])
+        self.intro_after_re = regex.compile(
+            rf"[^\d，,。；;：:、！？“”]{{0,8}}?[”」]?(?:[，,]?(?:{intro_after})[：:]?|[：:])"
+        )
+        self.generic_classifiers = set(d["generic-classifiers"])
+        self.generic_heads = tuple(sorted(d["generic-heads"], key=len, reverse=True))
+        self.nested_starts = tuple(d["nested-list-starts"])
+        self.continuation_re = regex.compile(_alternation(d["list-continuation-words"]))
+        self.max_item = int(d["max-item-length"])
+        self.skip_heads = tuple(d["skip-heads"])
+        self.announcing = set(d["announcing-classifiers"])
+        self.conjunction_re = regex.compile(_alternation(d["conjunctions"]))
+        self.etc_words = tuple(sorted(d["list-etc-words"], key=len, reverse=True))
+        self.fillers = tuple(sorted(d["list-count-fillers"], key=len, reverse=True))
+        # Rates.
+        self.computed_rate_re = regex.compile(_alternation(d["computed-rates"]))
+        self.bounded_rate_re = regex.compile(_alternation(d["bounded-rates"]))
+        self.stem_rate_re = regex.compile(r"(?P<stem>\p{Han}{2})率")
+        self.non_computed_stems = set(d["non-computed-rate-stems"])
+        self.note_re = regex.compile(_alternation(d["explaining-notes"]))
+        self.change_re = regex.compile(_alternation(d["change-words"]))
+        self.rate_fillers = tuple(sorted(d["rate-fillers"], key=len, reverse=True))
+        self.household_units = set(d["household-units"])
+        self.household_links = set(d["household-links"])
+        # Derived numbers: averages, changes, shares.
+        per = _alternation(d["average-units"])
+        periods_alt = _alternation(d["periods-per-year"])
+        self.periods_per_year = {k: float(v) for k, v in d["periods-per-year"].items()}
+        self.average_re = regex.compile(
+            rf"(?:(?P<u1>{per})均|平均每(?P<u2>{per})|每(?P<u3>{per})平均"
+            rf"|(?P<p1>{periods_alt})均|平均每(?P<p2>{periods_alt})|每(?P<p3>{periods_alt})平均)"
+        )
+        self.year_word_re = regex.compile(_alternation(d["year-words"]))
+        self.unit_nouns: dict[str, set[str]] = {}
+        for unit, noun in d["unit-nouns"]:
+            self.unit_nouns.setdefault(unit, set()).add(noun)
+        self.total_word_re = regex.compile(_alternation(d["average-total-words"]))
+        self.average_change_re = regex.compile(_alternation(d["average-change-words"]))
+        self.average_filler_pattern = regex.compile(_alternation(d["average-fillers"]))
+        periods = _alternation(d["base-periods"])
+        self.compare_re = regex.compile(
+            rf"(?:{_alternation(d['compare-words'])})(?:{periods}|\d{{4}}年(?:同期|底|末)?)的?(?=[\d０-９])"
+        )
+        # "156万人次，上年同期为130万人次，同比增长20%": the base told in a clause of its own.
+        self.stated_base_re = regex.compile(
+            rf"(?<=[，,；;])(?:{periods})(?:{_alternation(d['stated-base-verbs'])})(?=[\d０-９])"
+        )
+        self.from_to_re = regex.compile(rf"(?:由|从)(?:{periods}|\d{{4}}年(?:底|末)?)?的?(?=[\d０-９])")
+        self.to_re = regex.compile(r"\p{Han}{0,3}?(?:到|至)(?:\d{4}年(?:底|末)?的?)?")
+        self.decrease_words = set(d["decrease-words"])
+        verbs = _alternation([*d["increase-words"], *d["decrease-words"]])
+        self.change_after_re = regex.compile(rf"(?:相比|相较)?[，,]?(?:分别)?(?P<verb>{verbs})了?")
+        self.stated_change_re = regex.compile(
+            rf"[，,](?:{_alternation(d['increment-cues'])})?(?:分别)?(?P<verb>{verbs})了?(?=[\d０-９])"
+        )
+        self.share_re = regex.compile(_alternation(d["share-words"]))
+        self.doubling_re = regex.compile(
+            r"[，,]?(?:实现|完成|比上年|较上年|同比)?(?:了)?(?P<verb>翻(?:了)?(?P<n>[一两二三])?番)"
+        )
+        self.of_whole_re = regex.compile(
+            rf"(?<=[，,])(?:{_alternation(d['of-whole-verbs'])})(?P<name>[^\d０-９，,。；;：:、（）()]{{0,10}}?)(?=[\d０-９])"
+        )
+        self.share_of_total_re = regex.compile(
+            r"占(?P<whole>[^\d０-９，,。；;：:、（）()]{1,12}?)的(?=百分之|[\d０-９])"
+        )
+        self.whole_words = tuple(d["whole-words"])
+        self.increment_re = regex.compile(
+            rf"(?:{_alternation(d['increment-cues'])})(?P<verb>{verbs}|多|少)了?(?=[\d０-９])"
+        )
+        self.remaining_re = regex.compile(_alternation(d["remaining-words"]))
+        self.total_clause_re = regex.compile(_alternation(d["total-clause-words"]))
+        self.general_classifiers = set(d["general-classifiers"])
+        self.real_growth_re = regex.compile(_alternation(d["real-growth-words"]))
+        # Slogans and the items that repeat their key word: "四个一批：关停一批、整合一批……".
+        slogan_intro = _alternation(d["slogan-intro-words"])
+        not_one = NUMERAL_CHARS.replace("一", "")
+        self.slogan_part_re = regex.compile(
+            rf"(?<![\d{NUMERAL_CHARS}第])(?P<num>十|[两二三四五六七八九])个?(?P<key>(?:(?![{not_one}])\p{{Han}}){{1,4}})"
+        )
+        self.slogan_re = regex.compile(
+            rf"(?<![\d{NUMERAL_CHARS}第])(?P<num>十|[两二三四五六七八九])(?P<ge>个)?"
+            rf"(?P<head>(?![{NUMERAL_CHARS.replace('一', '')}])\p{{Han}}{{1,4}})"
+            rf"(?P<close>[”」』])?(?P<noun>\p{{Han}}{{0,4}})(?:[：:]|[，,](?:{slogan_intro})[：:，,]?)"
+        )
+        self.person_units = set(d["person-units"])
+        adverbs = _alternation(d["shared-verb-adverbs"])
+        self.shared_verb_re = regex.compile(
+            r"“(?P<slogan>(?P<num>[双两二三四五六七八九十])个?(?P<key>\p{Han}{1,3}))”"
+            r"(?:[：:]|[，,](?:即|就是)[：:]?)"
+            rf"(?P<list>[^，,。；;：:！？“”\d]{{2,80}}?)(?:{adverbs}){{0,3}}(?P=key)"
+        )
+        self.item_split_re = regex.compile(_alternation(d["conjunctions"]))
+        self.respectively_re = regex.compile(rf"[，,](?:{_alternation(d['respectively-cues'])})")
+        self.event_units = set(d["event-units"])
+        self.duration_re = regex.compile(
+            rf"(?:{_alternation(d['duration-words'])})(?P<n>[0-9]{{1,3}}|[{CN_COUNT}一十百]{{1,4}})"
+            r"(?P<unit>个月|天|日|周|年)(?![多余底初末])"
+        )
+        self.date_range_re = _DATE_RANGE_RE
+        self.ratio_re = regex.compile(
+            r"按(?:照)?(?<![\d:：∶])(?P<a>\d{1,3})\s?[:：∶]\s?(?P<b>\d{1,3})的?(?:比例|比)"
+        )
+        self.ratio_count_units = set(d["ratio-count-units"])
+        self.conversions: dict[str, dict[str, float]] = {}
+        for big, small, factor in d["unit-conversions"]:
+            self.conversions.setdefault(big, {})[small] = float(factor)
+            self.conversions.setdefault(small, {})[big] = 1 / float(factor)
+        self.conversion_link_re = regex.compile(
+            rf"(?:[（(](?:{_alternation(d['conversion-words'])})?|[，,]?(?:折合|约合))(?=[\d０-９]|约|近)"
+        )
+
+    def _family(self, q: Quantity) -> str | None:
+        if not q.is_amount or q.unit is None or q.unit in self.non_additive:
+            return None
+        return self.family.get(q.unit, q.unit)
+
+    @staticmethod
+    def _quantities_in(doc: Document, start: int, end: int) -> list[Quantity]:
+        quantities = doc.quantities
+        starts = _quantity_starts(doc)
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        return [q for q in quantities[lo:hi] if q.end <= end]
+
+    @staticmethod
+    def _quantity_at(doc: Document, position: int) -> Quantity | None:
+        """The quantity starting exactly at ``position``, if any."""
+        starts = _quantity_starts(doc)
+        index = bisect.bisect_left(starts, position)
+        if index < len(starts) and starts[index] == position:
+            return doc.quantities[index]
+        return None
+
+    def _not_a_part(self, clause_prefix: str) -> bool:
+        """True when the number after ``clause_prefix`` is a change, a rate or a maximum."""
+        if self.not_part_long_re and self.not_part_long_re.search(clause_prefix):
+            return True
+        tail = clause_prefix[-2:]
+        return any(w in tail for w in self.not_part_short)
