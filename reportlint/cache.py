@@ -86,12 +86,28 @@ def rule_fingerprint(rule: type[Rule]) -> str:
         module_file = getattr(module, "__file__", None)
         data_file = Path(module_file).parent / rule.data_file if module_file and rule.data_file else None
         version = getattr(module, "__version__", "")
+        sources = ",".join(_stamp(str(path)) for path in _rule_sources(rule))
         found = (
             f"{rule.code}:{rule.name}:{rule.__module__}.{rule.__qualname__}:{version}:"
-            f"{_stamp(module_file)}:{_stamp(data_file)}"
+            f"{sources}:{_stamp(data_file)}"
         )
         _class_stamps[rule] = found
     return found
+
+
+def _rule_sources(rule: type[Rule]) -> list[Path]:
+    """The source files a rule's behaviour comes from: the modules of its classes (mixins included)
+    and, for a rule that is a package, every module of that package."""
+    files: set[Path] = set()
+    for cls in rule.__mro__:
+        module_file = getattr(sys.modules.get(cls.__module__), "__file__", None)
+        if not module_file:
+            continue
+        path = Path(module_file)
+        files.add(path)
+        if path.name == "__init__.py" and not cls.__module__.startswith("reportlint."):
+            files.update(path.parent.glob("*.py"))
+    return sorted(files)
 
 
 def settings_fingerprint(

@@ -187,3 +187,13 @@ def test_same_bytes_as_markdown_is_another_entry(project: Path, checks: list[str
     check_files([markdown], Overrides())
     assert checks == ["a.txt", "a.md"]
     assert len(list((project / CACHE_DIR_NAME).rglob("*.json"))) == 2
+
+
+def test_rule_fingerprint_covers_every_module_of_a_package_rule() -> None:
+    from reportlint.cache import _rule_sources
+    from reportlint.runner import Runner
+
+    rule = Runner().rules.by_name_or_code("inconsistent-total")
+    assert rule is not None
+    names = {path.name for path in _rule_sources(rule)}
+    assert {"__init__.py", "parts.py", "rates.py", "helpers.py"} <= names
