@@ -133,28 +133,74 @@ class Marker:
         return self.kind in HEADING_KINDS
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _marker(
+    start: int,
+    end: int,
+    text: str,
+    kind: str,
+    value: int,
+    paragraph: int,
+    at_paragraph_start: bool,
+    style: str,
+) -> Marker:
+    """Marker(...) without the frozen dataclass's per-field __setattr__ (the same object)."""
+    marker = _new(Marker)
+    _set(
+        marker,
+        "__dict__",
+        {
+            "start": start,
+            "end": end,
+            "text": text,
+            "kind": kind,
+            "value": value,
+            "paragraph": paragraph,
+            "at_paragraph_start": at_paragraph_start,
+            "style": style,
+        },
+    )
+    return marker
+
+
 def _heading_marker(match: regex.Match[str], base: int, paragraph: int) -> Marker | None:
-    groups = match.groupdict()
+    # One tuple instead of a group lookup per name (the order of _HEADING_RE's groups).
+    (
+        chinese,
+        cpunct,
+        cpopen,
+        cparen,
+        cpclose,
+        arabic,
+        apunct,
+        apopen,
+        aparen,
+        apclose,
+        half,
+        hclose,
+        circled,
+    ) = match.groups()
     try:
-        if groups["chinese"]:
-            kind, value, style = "chinese", parse_chinese_int(groups["chinese"]), groups["cpunct"]
-        elif groups["cparen"]:
-            kind, value = "chinese-paren", parse_chinese_int(groups["cparen"])
-            style = groups["cpopen"] + groups["cpclose"]
-        elif groups["arabic"]:
-            kind, value, style = "arabic", int(groups["arabic"]), groups["apunct"]
-        elif groups["aparen"]:
-            kind, value = "arabic-paren", int(groups["aparen"])
-            style = groups["apopen"] + groups["apclose"]
-        elif groups["half"]:
-            kind, value, style = "arabic-half", int(groups["half"]), groups["hclose"]
+        if chinese:
+            kind, value, style = "chinese", parse_chinese_int(chinese), cpunct
+        elif cparen:
+            kind, value, style = "chinese-paren", parse_chinese_int(cparen), cpopen + cpclose
+        elif arabic:
+            kind, value, style = "arabic", int(arabic), apunct
+        elif aparen:
+            kind, value, style = "arabic-paren", int(aparen), apopen + apclose
+        elif half:
+            kind, value, style = "arabic-half", int(half), hclose
         else:
-            kind, value, style = "circled", CIRCLED.index(groups["circled"]) + 1, "circled"
+            kind, value, style = "circled", CIRCLED.index(circled) + 1, "circled"
     except (NumberFormatError, ValueError):
         return None
     if value < 1:
         return None
-    return Marker(
+    return _marker(
         base + match.start(), base + match.end(), match.group(0), kind, value, paragraph, True, style
     )
 
@@ -176,10 +222,18 @@ class _Quoted:
 
     def __init__(self, text: str) -> None:
         self._text = text
+        self._first_mark: int | None = None
         self._starts: list[int] | None = None
         self._ends: list[int] = []
 
     def __contains__(self, offset: int) -> bool:
+        # A quoted span begins after a mark: up to the first mark nothing is quoted (most
+        # candidates, e.g. every one at the paragraph start, are answered without the spans).
+        if self._first_mark is None:
+            first = _QUOTE_MARK_RE.search(self._text)
+            self._first_mark = len(self._text) if first is None else first.start()
+        if offset <= self._first_mark:
+            return False
         if self._starts is None:
             self._compute()
         assert self._starts is not None
@@ -241,38 +295,44 @@ def _inline_markers(text: str, base: int, paragraph: int, quoted: _Quoted) -> li
             continue
         if value >= 1:
             result.append(
-                Marker(start, base + match.end(), match.group(0), kind, value, paragraph, False, style)
+                _marker(start, base + match.end(), match.group(0), kind, value, paragraph, False, style)
             )
     return result
 
 
 # In-prose list forms: 一是 (marker text "一是"), 第一， and 其一， (marker text without the punctuation).
-_PROSE_LISTS: tuple[tuple[regex.Pattern[str], str, str, str], ...] = (
-    (_SHI_RE, "shi", "", ""),
-    (_DI_RE, "di", "第", "第"),
-    (_QI_RE, "qi", "其", "其"),
-    (_PART_RE, "part", "第", "第"),
+# Each with a character its matches contain (a fast substring test) and a cheap pattern every
+# match contains (a scan without look-behinds): most paragraphs are skipped by one or the other.
+_PROSE_LISTS: tuple[tuple[regex.Pattern[str], str, str, str, regex.Pattern[str]], ...] = (
+    (_SHI_RE, "shi", "", "是", regex.compile(f"[{CN}]是")),
+    (_DI_RE, "di", "第", "第", regex.compile(f"第[{CN}]")),
+    (_QI_RE, "qi", "其", "其", regex.compile(f"其[{CN}]")),
+    (_PART_RE, "part", "第", "第", regex.compile(f"第[{CN}]")),
 )
+# Every match of _INLINE_RE has a clause mark, then the marker's first character.
+_INLINE_CANDIDATE_RE = regex.compile(rf"[{_CLAUSE_BEFORE}][（(\d{CIRCLED}{CN}]")
 
 
 def _prose_markers(
     pattern: regex.Pattern[str], kind: str, prefix: str, text: str, base: int, paragraph: int, quoted: _Quoted
 ) -> Iterator[Marker]:
     for match in pattern.finditer(text):
-        if match.start() in quoted:
+        match_start = match.start()
+        if match_start and match_start in quoted:  # nothing is quoted at the paragraph start
             continue
+        num = match.group("num")
         try:
-            value = parse_chinese_int(match.group("num"))
+            value = parse_chinese_int(num)
         except NumberFormatError:
             continue
         if kind == "shi":  # the marker starts at the numeral and includes 是
             start, end, marker_text, style = match.start("num"), match.end(), match.group(0), "是"
         elif kind == "part":  # 第三部分: the unit word is part of the marker and is its style
-            start, end, marker_text, style = match.start(), match.end(), match.group(0), match.group("punct")
+            start, end, marker_text, style = match_start, match.end(), match.group(0), match.group("punct")
         else:
-            start, end = match.start(), match.end("num")
-            marker_text, style = prefix + match.group("num"), match.group("punct")
-        yield Marker(base + start, base + end, marker_text, kind, value, paragraph, start == 0, style)
+            start, end = match_start, match.end("num")
+            marker_text, style = prefix + num, match.group("punct")
+        yield _marker(base + start, base + end, marker_text, kind, value, paragraph, start == 0, style)
 
 
 def find_markers(doc: Document) -> list[Marker]:
@@ -289,12 +349,13 @@ def find_markers(doc: Document) -> list[Marker]:
             marker = _heading_marker(heading, paragraph.start, paragraph.index)
             if marker:
                 markers.append(marker)
-        for pattern, kind, prefix, needs in _PROSE_LISTS:
-            if needs and needs not in text:
+        for pattern, kind, prefix, needs, candidate in _PROSE_LISTS:
+            if needs not in text or not candidate.search(text):
                 continue
             markers.extend(
                 _prose_markers(pattern, kind, prefix, text, paragraph.start, paragraph.index, quoted)
             )
-        markers.extend(_inline_markers(text, paragraph.start, paragraph.index, quoted))
+        if _INLINE_CANDIDATE_RE.search(text):
+            markers.extend(_inline_markers(text, paragraph.start, paragraph.index, quoted))
     markers.sort(key=lambda m: m.start)
     return markers

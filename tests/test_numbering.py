@@ -150,3 +150,26 @@ def test_quoted_spans_nested_and_adjacent() -> None:
     # Markers inside nested or back-to-back quotations are not markers; the one after them is.
     text = "标语为“《一是》“二是””“三是”。四是抓落实。"
     assert markers(text) == [("shi", "四是", 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Before the first quotation mark nothing is quoted; after it, the spans decide.
+        ("一是抓“三是”。二是抓落实。", [("shi", "一是", 1), ("shi", "二是", 2)]),
+        ("“提法”之后，一是抓“二是”，三是抓落实。", [("shi", "一是", 1), ("shi", "三是", 3)]),
+        ("第一，“其一，”；（2）“①”落实。", [("di", "第一", 1), ("inline-paren", "（2）", 2)]),
+        ("没有引号的段落，一是抓，二是抓。", [("shi", "一是", 1), ("shi", "二是", 2)]),
+    ],
+)
+def test_quoted_before_and_after_the_first_mark(text: str, expected: list[tuple[str, str, int]]) -> None:
+    assert markers(text) == expected
+
+
+def test_markers_compare_equal_to_constructed_ones() -> None:
+    (found,) = find_markers(Document("（二）强化保障"))
+    built = Marker(0, 3, "（二）", "chinese-paren", 2, 0, True, "（）")
+    assert found == built
+    assert repr(found) == repr(built)
+    assert hash(found) == hash(built)
+    assert found.level == 2
