@@ -149,6 +149,22 @@ def _push(stack: list[_Frame], frame: _Frame) -> None:
         del stack[0]
 
 
+def _renumber(marker: Marker, wanted: str, message: str, safe: bool) -> Finding:
+    """A marker written in the wrong form or number, with the fix that rewrites it as ``wanted``.
+
+    Width fixes (safe) keep the rule's default severity; renumbering (unsafe) is an error.
+    """
+    applicability = Applicability.SAFE if safe else Applicability.UNSAFE
+    return Finding(
+        marker.start,
+        marker.end,
+        message,
+        suggestion=wanted,
+        fix=Fix(marker.start, marker.end, wanted, applicability),
+        severity=None if safe else Severity.ERROR,
+    )
+
+
 class SectionNumbering(Rule):
     """标题或列举序号跳号、重号或层级混用。
 
@@ -358,13 +374,12 @@ class SectionNumbering(Rule):
                 if following is not None and following.kind == frame.kind and following.value == value + 1:
                     previous = frame.history[-1]
                     wanted = render(frame.kind, value, frame.style)
-                    yield Finding(
-                        marker.start, marker.end,
+                    yield _renumber(
+                        marker,
+                        wanted,
                         f"序号形式不一致：「{previous.text}」与「{following.text}」之间的「{marker.text}」应为「{wanted}」",
-                        suggestion=wanted,
-                        fix=Fix(marker.start, marker.end, wanted, Applicability.UNSAFE),
-                        severity=Severity.ERROR,
-                    )  # fmt: skip
+                        safe=False,
+                    )
                     retyped.add(marker.start)
                     del stack[host + 1 :]
                     frame.accept(
@@ -580,13 +595,12 @@ class SectionNumbering(Rule):
             ):
                 # "（一）……⏎（二）……⏎三是……": a paragraph carrying on the headings in another form.
                 wanted = render(last_heading.kind, marker.value, last_heading.style)
-                yield Finding(
-                    marker.start, marker.end,
+                yield _renumber(
+                    marker,
+                    wanted,
                     f"序号形式不一致：前文为「{last_heading.text}」，此处「{marker.text}」应为「{wanted}」",
-                    suggestion=wanted,
-                    fix=Fix(marker.start, marker.end, wanted, Applicability.UNSAFE),
-                    severity=Severity.ERROR,
-                )  # fmt: skip
+                    safe=False,
+                )
                 last_heading = Marker(marker.start, marker.end, wanted, last_heading.kind, marker.value,
                                       marker.paragraph, True, last_heading.style)  # fmt: skip
                 retyped_items.append(last_heading)
@@ -626,13 +640,12 @@ class SectionNumbering(Rule):
             Marker(marker.start, marker.end, wanted, previous.kind, marker.value,
                    marker.paragraph, marker.at_paragraph_start, previous.style)
         )  # fmt: skip
-        return Finding(
-            marker.start, marker.end,
+        return _renumber(
+            marker,
+            wanted,
             f"列举格式不一致：前文为「{host.history[0].text}」「{previous.text}」，此处「{marker.text}」应为「{wanted}」",
-            suggestion=wanted,
-            fix=Fix(marker.start, marker.end, wanted, Applicability.UNSAFE),
-            severity=Severity.ERROR,
-        )  # fmt: skip
+            safe=False,
+        )
 
     def _lost_first_shi(self, doc: Document, marker: Marker, since: int) -> tuple[Finding, Marker] | None:
         """The first item before ``marker`` (二是) written without its 是: "一加强……，二是……"."""
@@ -748,13 +761,12 @@ class SectionNumbering(Rule):
                 and self._same_list(doc, marker, later)
             ):
                 wanted = render(marker.kind, expected, marker.style)
-                yield Finding(
-                    marker.start, marker.end,
+                yield _renumber(
+                    marker,
+                    wanted,
                     f"序号顺序有误：「{last.text}」之后出现「{marker.text}」，其后为「{later.text}」，应为「{wanted}」",
-                    suggestion=wanted,
-                    fix=Fix(marker.start, marker.end, wanted, Applicability.UNSAFE),
-                    severity=Severity.ERROR,
-                )  # fmt: skip
+                    safe=False,
+                )
                 del stack[stack.index(frame) + 1 :]
                 frame.accept(marker)
                 frame.lasts.add(expected)
@@ -939,13 +951,12 @@ class SectionNumbering(Rule):
                 level.style,
             )
         )
-        return Finding(
-            marker.start, marker.end,
+        return _renumber(
+            marker,
+            wanted,
             f"列举格式不一致：前文为「{level.text}」，此处「{marker.text}」应为「{wanted}」",
-            suggestion=wanted,
-            fix=Fix(marker.start, marker.end, wanted, Applicability.UNSAFE),
-            severity=Severity.ERROR,
-        )  # fmt: skip
+            safe=False,
+        )
 
     # -- bracket and dot widths ------------------------------------------------------
     def _check_styles(self, doc: Document, markers: Sequence[Marker], retyped: set[int]) -> Iterable[Finding]:
@@ -1000,12 +1011,12 @@ class SectionNumbering(Rule):
                 continue
             wanted = render(marker.kind, marker.value, major)
             what = "括号" if "paren" in kind or "half" in kind else "标点"
-            yield Finding(
-                marker.start, marker.end,
+            yield _renumber(
+                marker,
+                wanted,
                 f"同级序号{what}不统一：{where}多用「{sample.text}」的写法，此处「{marker.text}」应为「{wanted}」",
-                suggestion=wanted,
-                fix=Fix(marker.start, marker.end, wanted, Applicability.SAFE),
-            )  # fmt: skip
+                safe=True,
+            )
 
 
 _FULL_DIGITS = "０１２３４５６７８９"
@@ -1029,9 +1040,9 @@ def _digit_widths(group: Sequence[Marker], headings: bool) -> Iterable[Finding]:
         if not any(c.isdigit() for c in marker.text) or any(c in _FULL_DIGITS for c in marker.text) == full:
             continue
         wanted = marker.text.translate(_TO_FULL if full else _TO_HALF)
-        yield Finding(
-            marker.start, marker.end,
+        yield _renumber(
+            marker,
+            wanted,
             f"同级序号数字宽度不统一：{where}多用「{sample.text}」的写法，此处「{marker.text}」应为「{wanted}」",
-            suggestion=wanted,
-            fix=Fix(marker.start, marker.end, wanted, Applicability.SAFE),
-        )  # fmt: skip
+            safe=True,
+        )
