@@ -140,7 +140,9 @@ class TotalBase(Rule):
         self.to_re = regex.compile(r"\p{Han}{0,3}?(?:到|至)(?:\d{4}年(?:底|末)?的?)?")
         self.decrease_words = set(d["decrease-words"])
         verbs = _alternation([*d["increase-words"], *d["decrease-words"]])
-        self.change_after_re = regex.compile(rf"(?:相比|相较)?[，,]?(?:分别)?(?P<verb>{verbs})了?")
+        self.change_after_re = regex.compile(
+            rf"(?:相比|相较)?[，,]?(?:{_alternation(d['increment-cues'])})?(?:分别)?(?P<verb>{verbs})了?"
+        )
         self.stated_change_re = regex.compile(
             rf"[，,](?:{_alternation(d['increment-cues'])})?(?:分别)?(?P<verb>{verbs})了?(?=[\d０-９])"
         )
