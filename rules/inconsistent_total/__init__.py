@@ -153,6 +153,8 @@ class InconsistentTotal(Parts, Counts, Rates, Growth, Averages, Conversions):
                 findings.extend(self._dated_counts(doc, sentence, depths))
             if _holds_any(text, self.duration_gate) and self.duration_re.search(text):
                 findings.extend(self._durations(sentence))
+            if _holds_any(text, self.structure_gate) and self.structure_chain_re.search(text):
+                findings.extend(self._structures(sentence))
             if "按" in text and self.ratio_re.search(text):
                 findings.extend(self._ratios(doc, sentence))
             if "（" in text or "(" in text or "合" in text:

@@ -157,6 +157,14 @@ class TotalBase(Rule):
             r"占(?P<whole>[^\d０-９，,。；;：:、（）()]{1,12}?)的(?=百分之|[\d０-９])"
         )
         self.whole_words = tuple(d["whole-words"])
+        number = r"\d{1,2}(?:\.\d{1,2})?"
+        self.structure_chain_re = regex.compile(
+            rf"(?<![\d.．:：∶]){number}(?:\s?[:：∶]\s?{number}){{2,4}}(?![\d.．:：∶])"
+        )
+        self.structure_split_re = regex.compile(r"\s?[:：∶]\s?")
+        self.structure_word_re = regex.compile(_alternation(d["structure-words"]))
+        self.structure_gate = _gate(d["structure-words"])
+        self.whole_filler_re = regex.compile(rf"(?:{_alternation(d['whole-fillers'])})(?=[\d０-９])")
         self.increment_re = regex.compile(
             rf"(?:{_alternation(d['increment-cues'])})(?P<verb>{verbs}|多|少)了?(?=[\d０-９])"
         )

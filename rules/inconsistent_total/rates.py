@@ -274,6 +274,7 @@ class Rates(TotalBase):
             )
         for share in self.share_of_total_re.finditer(text):
             if not any(word in share.group("whole") for word in self.whole_words):
+                yield from self._share_of_named(doc, sentence, share)
                 continue
             stated = self._quantity_at(doc, base + share.end())
             if stated is None or stated.unit != "%" or not stated.is_amount:
@@ -284,6 +285,72 @@ class Rates(TotalBase):
                     stated.end,
                     f"比率超过100%：部分占「{share.group('whole')}」的比重不可能达到{stated.text}，请核对数字",
                 )
+
+    def _share_of_named(self, doc: Document, sentence: Span, share: regex.Match[str]) -> Iterator[Finding]:
+        """ "农村劳动力5.6万人，转移就业4.1万人，转移就业人数占农村劳动力的80%": the whole named, with its
+        number, earlier in the sentence, and one part of its unit between them."""
+        text = sentence.text
+        base = sentence.start
+        name = share.group("whole")
+        if len(name) < 2:
+            return
+        stated = self._quantity_at(doc, base + share.end())
+        if stated is None or stated.unit != "%" or not stated.is_amount or stated.approximate:
+            return
+        named = text.rfind(name, max(0, share.start() - MAX_SPAN), share.start())
+        if named < 0:
+            return
+        filler = self.whole_filler_re.match(text, named + len(name))
+        whole = self._quantity_at(doc, base + (filler.end() if filler else named + len(name)))
+        family = self._family(whole) if whole is not None else None
+        if whole is None or not family or whole.approximate or whole.value <= 0:
+            return
+        parts = [
+            q
+            for q in self._quantities_in(doc, whole.end, base + share.start())
+            if q.is_amount and q.unit is not None
+        ]
+        if len(parts) != 1 or self._family(parts[0]) != family or parts[0].approximate:
+            return
+        part = parts[0]
+        if _cut_number(text, part.start - base) or self._explained(text, stated.end - base):
+            return
+        expected = part.value / whole.value * 100
+        slack = (
+            _percent_step(stated)
+            + 0.1
+            + 100 * _half_step(part) / whole.value
+            + 100 * part.value * _half_step(whole) / whole.value**2
+        )
+        if abs(stated.value - expected) <= slack:
+            return
+        yield Finding(
+            stated.start,
+            stated.end,
+            f"占比与数字不符：由{part.text}和{name}{whole.text}算得应为{format_number(round(expected, 1))}%，"
+            f"文中写作{stated.text}，请核对",
+        )
+
+    def _structures(self, sentence: Span) -> Iterator[Finding]:
+        """ "三次产业结构比为10.2:35.5:54.3": the percentages of a structure must add up to 100."""
+        text = sentence.text
+        base = sentence.start
+        for chain in self.structure_chain_re.finditer(text):
+            if not self.structure_word_re.search(text, max(0, chain.start() - 32), chain.start()):
+                continue
+            pieces = self.structure_split_re.split(chain.group())
+            values = [float(piece) for piece in pieces]
+            if not any("." in piece for piece in pieces):
+                continue  # "1:2:3" is a proportion, not percentages
+            slack = sum(0.5 * 10.0 ** -len(piece.partition(".")[2]) for piece in pieces) + 1e-6
+            total = sum(values)
+            if abs(total - 100) <= slack:
+                continue
+            yield Finding(
+                base + chain.start(),
+                base + chain.end(),
+                f"结构比例之和不是100：「{chain.group()}」各项相加为{format_number(round(total, 2))}，请核对各项占比",
+            )
 
     def _ratios(self, doc: Document, sentence: Span) -> Iterator[Finding]:
         """ "按1:2的比例为13名书记储备后备人选26人": the two numbers after a ratio against it."""
