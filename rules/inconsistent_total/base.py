@@ -94,6 +94,12 @@ class TotalBase(Rule):
             rf"[^\d，,。；;：:、！？“”]{{0,8}}?[”」]?(?:[，,]?(?:{intro_after})[：:]?|[：:])"
         )
         self.generic_classifiers = set(d["generic-classifiers"])
+        self.place_heads = sorted(
+            ((head, tuple(endings)) for head, endings in d["place-heads"].items() if endings),
+            key=lambda pair: len(pair[0]),
+            reverse=True,
+        )
+        self.place_split_re = regex.compile(rf"、|{_alternation(d['conjunctions'])}")
         self.generic_heads = tuple(sorted(d["generic-heads"], key=len, reverse=True))
         self.nested_starts = tuple(d["nested-list-starts"])
         self.continuation_re = regex.compile(_alternation(d["list-continuation-words"]))

@@ -87,8 +87,13 @@ class Counts(TotalBase):
     ) -> Iterator[Finding]:
         text = sentence.text
         for match in counts:
+            place = None
             if match.group("num").isdigit():
-                continue  # "意见、建议3件": an amount, not a count of the list
+                # "意见、建议3件": an amount, not a count of the list; but "A镇、B乡等4个乡镇"
+                # counts the places named.
+                place = self._place_head(text, match)
+                if place is None:
+                    continue
             count = _count_value(match.group("num"))
             if count is None or count < 2:
                 continue
@@ -124,12 +129,30 @@ class Counts(TotalBase):
                     if text[start - 1] in CLAUSE_MARKS + "。！？" and depths[start - 1] == depth:
                         break
                     start -= 1
+                if place is not None and not self._named_places(text[start:end], place):
+                    continue
                 bounds = self._items(text, depths, start, end)
             else:
                 continue
             if bounds is None:
                 continue
             yield from self._count_finding(sentence, match, count, bounds, etc, announced_first=False)
+
+    def _place_head(self, text: str, match: regex.Match[str]) -> tuple[str, ...] | None:
+        """The name endings of the places a count names: "4个乡镇" -> ("乡", "镇")."""
+        if match.group("cls") != "个":
+            return None
+        for head, endings in self.place_heads:
+            if text.startswith(head, match.end()):
+                return endings
+        return None
+
+    def _named_places(self, segment: str, endings: tuple[str, ...]) -> bool:
+        """True when every item of ``segment`` is a place name ending as the count's places do."""
+        items = [item.strip() for item in self.place_split_re.split(segment)]
+        return len(items) > 1 and all(
+            1 < len(item) <= self.max_item and item.endswith(endings) for item in items
+        )
 
     @staticmethod
     def _quote_start(text: str, close: int) -> int | None:
