@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reportlint.document import Document
+from reportlint.document import Document, Span
 from reportlint.rule import Finding, Severity
 
 from .averages import Averages
@@ -101,10 +101,22 @@ class InconsistentTotal(Parts, Counts, Rates, Growth, Averages, Conversions):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         findings: list[Finding] = []
+        previous: Span | None = None
         for sentence in doc.sentences:
             text = sentence.text
             if not _NUMBER_GATE_RE.search(text):
+                previous = sentence
                 continue
+            if (
+                previous is not None
+                and previous.end == sentence.start
+                and previous.text.endswith("。")
+                and text.startswith(self.carried_part_cues)
+            ):
+                # "……生产总值86.5亿元，同比增长6.2%。其中，第一产业……": the parts in the next sentence.
+                joined = Span(previous.start, sentence.end, previous.text[:-1] + "，" + text)
+                findings.extend(self._parts_after_total(doc, joined, _depths(joined.text)))
+            previous = sentence
             # Each check below finds nothing unless its cue is in the sentence: most sentences have
             # none, so the cues are looked for first (a character they need, then the pattern) and
             # the bracket depths are computed only for a check that will read them.

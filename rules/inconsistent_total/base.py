@@ -163,6 +163,15 @@ class TotalBase(Rule):
             r"占(?P<whole>[^\d０-９，,。；;：:、（）()]{1,12}?)的(?=百分之|[\d０-９])"
         )
         self.whole_words = tuple(d["whole-words"])
+        self.carried_part_cues = tuple(d["carried-part-cues"])
+        self.base_clause_re = regex.compile(
+            rf"(?:{_alternation(d['compare-words'])})(?:{periods}|(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})年(?:同期|底|末)?)的"
+        )
+        self.growth_clause_re = regex.compile(
+            rf"(?:{_alternation(d['increment-cues'])})?(?:{verbs})了?"
+            r"[\d０-９]{1,4}(?:[.．][\d０-９]{1,3})?(?:%|％|个百分点|倍)"
+        )
+        self.part_name_re = regex.compile(_alternation(d["part-name-words"]))
         number = r"\d{1,2}(?:\.\d{1,2})?"
         self.structure_chain_re = regex.compile(
             rf"(?<![\d.．:：∶]){number}(?:\s?[:：∶]\s?{number}){{2,4}}(?![\d.．:：∶])"
@@ -240,6 +249,8 @@ class TotalBase(Rule):
 
     def _not_a_part(self, clause_prefix: str) -> bool:
         """True when the number after ``clause_prefix`` is a change, a rate or a maximum."""
+        # "第一产业增加值12.1亿元" names a part, not an increase.
+        clause_prefix = self.part_name_re.sub("", clause_prefix)
         if self.not_part_long_re and self.not_part_long_re.search(clause_prefix):
             return True
         tail = clause_prefix[-2:]

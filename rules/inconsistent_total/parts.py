@@ -143,6 +143,21 @@ class Parts(TotalBase):
             if text[total_start - 1] in CLAUSE_MARKS + "。" and depths[total_start - 1] == total_depth:
                 break
             total_start -= 1
+        if (
+            cue_word == "其中"
+            and total_start > 1
+            and text[total_start - 1] in "，,"
+            and self.growth_clause_re.fullmatch(text, total_start, total_end)
+        ):
+            # "生产总值86.5亿元，同比增长6.2%，其中……": the total is in the clause before its growth.
+            total_end = total_start - 1
+            total_start = total_end
+            while total_start > floor and depths[total_start - 1] >= total_depth:
+                if text[total_start - 1] in CLAUSE_MARKS + "。" and depths[total_start - 1] == total_depth:
+                    break
+                total_start -= 1
+        if self.base_clause_re.search(text, total_start, total_end):
+            return  # "比一九五七年的1241亿元增长65%。其中，……": a base of comparison, not the total
         # The parts: up to the end of the sentence or of the bracket holding the cue.
         if parts_start >= len(text):
             return
