@@ -167,6 +167,8 @@ class InconsistentTotal(Parts, Counts, Rates, Growth, Averages, Conversions):
                 findings.extend(self._durations(sentence))
             if _holds_any(text, self.structure_gate) and self.structure_chain_re.search(text):
                 findings.extend(self._structures(sentence))
+            if "户" in text and self.group_household_re.search(text):
+                findings.extend(self._group_households(doc, sentence))
             if "按" in text and self.ratio_re.search(text):
                 findings.extend(self._ratios(doc, sentence))
             if "（" in text or "(" in text or "合" in text:

@@ -164,6 +164,10 @@ class TotalBase(Rule):
         )
         self.whole_words = tuple(d["whole-words"])
         self.carried_part_cues = tuple(d["carried-part-cues"])
+        self.group_household_re = regex.compile(
+            rf"(?<=[，,])(?:{_alternation(d['household-scope-words'])})(?P<group>\p{{Han}}{{2,5}}?)"
+            r"(?:家庭|户)(?:共|数)?(?=[\d０-９])"
+        )
         self.base_clause_re = regex.compile(
             rf"(?:{_alternation(d['compare-words'])})(?:{periods}|(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})年(?:同期|底|末)?)的"
         )

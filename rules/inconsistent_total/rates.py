@@ -286,6 +286,37 @@ class Rates(TotalBase):
                     f"比率超过100%：部分占「{share.group('whole')}」的比重不可能达到{stated.text}，请核对数字",
                 )
 
+    def _group_households(self, doc: Document, sentence: Span) -> Iterator[Finding]:
+        """ "为68名残疾人发放补贴，涉及残疾人家庭75户": the households of a group of persons
+        cannot outnumber them."""
+        text = sentence.text
+        base = sentence.start
+        for cue in self.group_household_re.finditer(text):
+            group = cue.group("group")
+            households = self._quantity_at(doc, base + cue.end())
+            if (
+                households is None
+                or households.written_unit not in self.household_units
+                or households.approximate
+                or not households.is_amount
+            ):
+                continue
+            persons = [
+                q
+                for q in self._quantities_in(doc, base, base + cue.start())
+                if q.written_unit in self.person_units
+                and q.is_amount
+                and not q.approximate
+                and (text.startswith(group, q.end - base) or text.endswith(group, 0, q.start - base))
+            ]
+            if len(persons) != 1 or households.value <= persons[0].value + 1e-9:
+                continue
+            yield Finding(
+                households.start,
+                households.end,
+                f"户数与人数矛盾：{group}只有{persons[0].text}，其家庭不可能有{households.text}，请核对数字",
+            )
+
     def _share_of_named(self, doc: Document, sentence: Span, share: regex.Match[str]) -> Iterator[Finding]:
         """ "农村劳动力5.6万人，转移就业4.1万人，转移就业人数占农村劳动力的80%": the whole named, with its
         number, earlier in the sentence, and one part of its unit between them."""
