@@ -185,7 +185,8 @@ class EmptySlogan(Rule):
         branches: list[str] = []
         for entry in data.get("cut-slogans", []):
             full = str(entry.get("full", ""))
-            for cut in _strings(entry.get("cut")):
+            keyed = [full.replace(key, "", 1) for key in _strings(entry.get("keys")) if key and key in full]
+            for cut in [*_strings(entry.get("cut")), *keyed]:
                 if not full or not cut or cut in self._cut_slogans:
                     continue
                 self._cut_slogans[cut] = full

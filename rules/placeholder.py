@@ -271,6 +271,8 @@ class Placeholder(Rule):
         self._slot_re = regex.compile(
             rf"[{opener}][ \u3000]*(?:{_alternation(slot_words)})[ \u3000]*[{closer}]"
         )
+        fields = [f"(?:{f})" for f in data.get("template-fields", [])]
+        self._field_re = regex.compile("|".join(fields)) if fields else None
         self._bare_note_re = regex.compile(
             rf"(?P<note>{_alternation(data.get('bare-notes', []))})[^\s，。；：！？、,.;:!?（）()“”【】\[\]]{{0,20}}"
         )
@@ -308,6 +310,7 @@ class Placeholder(Rule):
             candidates.extend(blanks)
         candidates.extend(self._bracket_blanks(scan))
         candidates.extend(self._slot_blanks(text))
+        candidates.extend(self._field_blanks(text))
         candidates.extend(self._space_blanks(scan))
         for match in self._mou_date_re.finditer(text):
             candidates.append(_Blank(match.start(), match.end(), "date"))
@@ -515,6 +518,17 @@ class Placeholder(Rule):
             category = self._unit_category(unit)
             if category in _ASKED_CATEGORIES:
                 yield _Blank(match.start(), unit.end(), category)
+
+    def _field_blanks(self, text: str) -> Iterator[_Blank]:
+        """An unrendered template field: "{{amount}}万元", "${单位名称}", "{rate}" (with the unit after it)."""
+        if self._field_re is None:
+            return
+        for match in self._field_re.finditer(text):
+            unit = self._unit_re.match(text, match.end())
+            if unit is not None:
+                yield _Blank(match.start(), unit.end(), self._unit_category(unit))
+            else:
+                yield _Blank(match.start(), match.end(), None)
 
     def _space_blanks(self, scan: _Scan) -> Iterator[_Blank]:
         """Blank space left for a number or date: "完成投资    万元", "    年  月  日"."""

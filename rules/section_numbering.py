@@ -224,6 +224,11 @@ class SectionNumbering(Rule):
         self._bare_re = regex.compile(
             rf"(?:^|(?<=[{_SENTENCE_MARKS}]))(?P<num>[二三四五六七八九十])(?P<next>\p{{Han}})"
         )
+        # "一是……；二是……；是加强……": an item of a 是-list that lost its numeral.
+        self._lost_numeral_re = regex.compile(rf"(?:^|(?<=[{_SENTENCE_MARKS}]))是(?=\p{{Han}})")
+        self._lost_numeral_exclusions: list[str] = sorted(
+            self.data.get("lost-numeral-exclusions", []), key=len, reverse=True
+        )
 
     # -- entry point -------------------------------------------------------------
     def check(self, doc: Document) -> Iterable[Finding]:
@@ -440,6 +445,16 @@ class SectionNumbering(Rule):
                 # one opening at 九、 or （五） is an excerpt of a longer outline.
                 following = self._next_of(headings, index, (kind,))
                 opens_text = index == 0 and value == 2 and following is not None and following.value == 3
+                # "二、……⏎（一）……⏎（二）……" as the whole text: a full first-level part opening the text at
+                # 二、 has lost 一、 (an excerpt of a single part opens further on, or is a lone item).
+                opens_text = opens_text or (
+                    index == 0
+                    and value == 2
+                    and kind == HEADING_KINDS[0]
+                    and marker.paragraph == 0
+                    and index + 2 < len(headings)
+                    and all(rank[h.kind] > rank[kind] for h in headings[index + 1 : index + 3])
+                )
                 if (has_parent or opens_text or (announced and kind != "circled")) and not self._item_before(
                     doc, marker
                 ):
@@ -518,6 +533,13 @@ class SectionNumbering(Rule):
                     continue
                 value = CN.index(match.group("num")) + 1
                 result.append((paragraph.start + match.start(), value, paragraph.index, match.start() == 0))
+            # Value 0: a clause opening with 是 alone, the numeral lost ("；是加强……").
+            for match in self._lost_numeral_re.finditer(text):
+                rest = text[match.start() : match.start() + 8]
+                if any(rest.startswith(word) for word in self._lost_numeral_exclusions):
+                    continue
+                result.append((paragraph.start + match.start(), 0, paragraph.index, match.start() == 0))
+        result.sort()
         return result
 
     def _check_lists(
@@ -545,7 +567,10 @@ class SectionNumbering(Rule):
         last_heading: Marker | None = None
         for _, marker, candidate in events:
             if candidate is not None:
-                finding = self._missing_shi(doc, stacks["shi"], candidate)
+                if candidate[1] == 0:
+                    finding = self._lost_numeral(doc, stacks["shi"], candidate)
+                else:
+                    finding = self._missing_shi(doc, stacks["shi"], candidate)
                 if finding:
                     yield finding
                 continue
@@ -876,6 +901,39 @@ class SectionNumbering(Rule):
             None,
         )  # fmt: skip
         return following is not None and following.value == 3
+
+    @staticmethod
+    def _lost_numeral(
+        doc: Document, stack: list[_Frame], candidate: tuple[int, int, int, bool]
+    ) -> Finding | None:
+        """A clause opening with a bare 是 inside a running 是-list: "一是……；二是……；是加强……"."""
+        offset, _, paragraph, at_start = candidate
+        if not stack or len(stack[-1].history) < 2:
+            return None
+        frame = stack[-1]
+        last = frame.history[-1]
+        if last.kind != "shi" or frame.history[-2].value != last.value - 1:
+            return None
+        if at_start:
+            if not last.at_paragraph_start or not 0 < paragraph - last.paragraph <= 3:
+                return None
+        elif last.paragraph != paragraph:
+            return None
+        expected = frame.expected
+        following = next((m for m in doc.markers if m.start > offset and m.kind == "shi"), None)
+        if following is not None and following.value == expected and following.paragraph - paragraph <= 1:
+            return None  # the list goes on at the expected number: the bare 是 is no lost item
+        wanted = render("shi", expected, "是")
+        synthetic = Marker(offset, offset + 1, "是", "shi", expected, paragraph, at_start, "是")
+        frame.accept(synthetic)
+        preview = doc.text[offset : min(offset + 3, doc.paragraphs[paragraph].end)]
+        return Finding(
+            offset, offset + 1,
+            f"「{preview}…」缺少序数，前一项为「{last.text}」，应为「{wanted}」",
+            suggestion=wanted,
+            fix=Fix(offset, offset, wanted[:-1], Applicability.UNSAFE),
+            severity=Severity.ERROR,
+        )  # fmt: skip
 
     def _missing_shi(
         self, doc: Document, stack: list[_Frame], candidate: tuple[int, int, int, bool]
