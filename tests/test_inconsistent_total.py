@@ -387,6 +387,87 @@ def test_user_can_extend_round_four_lists() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Parts after 分别用于.
+        ("累计筹措资金960万元，分别用于危房改造420万元、饮水工程330万元、道路硬化260万元。", ["960万元"]),
+        # A from-to change whose stated growth follows 同比.
+        ("全镇快递业务量由上年的50万件增长到65万件，同比增长20%。", ["20%"]),
+        ("全县受理政务服务事项从上年的1260件增加到1575件，比上年增长30%。", ["30%"]),
+        # 完成X的P% after the part.
+        ("全年新增市场主体1800户，完成年度目标2000户的95%。", ["95%"]),
+        # A share of a whole named, with its number, earlier in the sentence.
+        ("全镇耕地面积3.2万亩，流转耕地1.1万亩，流转面积占耕地面积的43%。", ["43%"]),
+        ("全县脱贫人口1.5万人，实现务工就业0.9万人，务工人数占脱贫人口的106%。", ["106%"]),
+        # Structure percentages that do not add up to 100.
+        ("全市三次产业结构调整为9.6:41.2:51.8，服务业比重持续提升。", ["9.6:41.2:51.8"]),
+        ("三次产业比例由13.4∶39.8∶46.8优化为11.2∶38.1∶49.3。", ["11.2∶38.1∶49.3"]),
+        # Counts in figures of named places.
+        ("在黄庄村、李营村、马坊村、前进村、新华村4个村开展人居环境整治试点。", ["4个"]),
+        ("在城南街道、城北街道、河西街道三个街道开展垃圾分类试点。", []),
+        ("在城南街道、城北街道、河西街道四个街道开展垃圾分类试点。", ["四个"]),
+        ("选取东关街道、西关街道、南关街道等2个街道推行网格化管理。", ["2个"]),
+        # Parts in the 其中 sentence after the total, behind a growth clause.
+        ("全年完成规上工业产值48.6亿元，增长7.1%。其中，食品加工产值21.3亿元，建材产值15.4亿元，机械制造产值14.2亿元。", ["48.6亿元"]),
+        ("实现地区生产总值126.4亿元，同比增长5.8%，其中第一产业增加值18.2亿元、第二产业增加值52.6亿元、第三产业增加值59.1亿元。", ["126.4亿元"]),
+        # Households of a named group outnumbering its persons.
+        ("为全镇46名重度残疾人落实护理补贴，涉及重度残疾人家庭52户。", ["52户"]),
+        ("今年资助困难学生230名，覆盖困难学生家庭246户。", ["246户"]),
+    ],
+)
+def test_round_six_classes(text: str, expected: list[str]) -> None:
+    assert flagged(text, RULE) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "累计筹措资金960万元，分别用于危房改造420万元、饮水工程330万元、道路硬化210万元。",
+        "全年新增支出140亿元，用于这方面的支出总额将达到664亿元。",
+        "全镇快递业务量由上年的50万件增长到65万件，同比增长30%。",
+        "全年新增市场主体1800户，完成年度目标2000户的90%。",
+        "全镇耕地面积3.2万亩，流转耕地1.1万亩，流转面积占耕地面积的34.4%。",
+        "全市三次产业结构调整为9.6:39.2:51.2，服务业比重持续提升。",
+        "三次产业比例由13.4∶39.8∶46.8优化为11.2∶38.1∶50.6。",
+        "按1:2:3的比例配置专职、兼职和志愿者力量。",
+        "在黄庄村、李营村、马坊村3个村开展人居环境整治试点。",
+        "在黄庄村、李营村、马坊村、前进村四个村开展人居环境整治试点。",
+        "全县受理政务服务事项从上年的1260件增加到1575件，比上年增长25%。",
+        "选取东关街道、西关街道等3个街道推行网格化管理。",
+        "收集意见、建议3件。",
+        "全年完成规上工业产值48.6亿元，增长7.1%。其中，食品加工产值21.3亿元，建材产值15.4亿元。",
+        "全年完成规上工业产值50.6亿元，比上年的48.6亿元增长4.1%。其中，食品加工产值31.3亿元，建材产值25.4亿元。",
+        "实现地区生产总值126.4亿元，同比增长5.8%，其中第一产业增加值18.2亿元、第二产业增加值49.1亿元、第三产业增加值59.1亿元。",
+        "为全镇46名重度残疾人落实护理补贴，涉及重度残疾人家庭41户。",
+        "为46名残疾人落实护理补贴，涉及农户52户。",
+    ],
+)
+def test_round_six_correct_sentences(text: str) -> None:
+    assert flagged(text, RULE) == []
+
+
+def test_round_six_messages() -> None:
+    (share,) = diagnostics("全镇耕地面积3.2万亩，流转耕地1.1万亩，流转面积占耕地面积的43%。", RULE)
+    assert "34.4%" in share.message and "耕地面积3.2万亩" in share.message
+    (structure,) = diagnostics("全市三次产业结构调整为9.6:41.2:51.8。", RULE)
+    assert "102.6" in structure.message
+    (homes,) = diagnostics("为全镇46名重度残疾人落实护理补贴，涉及重度残疾人家庭52户。", RULE)
+    assert "46名" in homes.message and "52户" in homes.message
+
+
+def test_user_can_extend_round_six_lists() -> None:
+    places = "在东片区、西片区、南片区2个片区推进改造。"
+    assert flagged(places, RULE) == []
+    assert flagged(places, RULE, options={"extend-place-heads": {"片区": ["片区"]}}) == ["2个"]
+    structure = "全县就业人员构成为21.5:30.2:50.3。"
+    assert flagged(structure, RULE) == []
+    assert flagged(structure, RULE, options={"extend-structure-words": ["人员构成"]}) == ["21.5:30.2:50.3"]
+    homes = "为52名孤寡老人发放慰问金，走访孤寡老人家庭60户。"
+    assert flagged(homes, RULE) == []
+    assert flagged(homes, RULE, options={"extend-household-scope-words": ["走访"]}) == ["60户"]
+
+
+@pytest.mark.parametrize(
     ("value", "shown"), [(10.0, "10"), (3.5, "3.5"), (0.375, "0.375"), (1234.5678, "1234.57")]
 )
 def test_format_number(value: float, shown: str) -> None:

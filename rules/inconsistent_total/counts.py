@@ -87,13 +87,12 @@ class Counts(TotalBase):
     ) -> Iterator[Finding]:
         text = sentence.text
         for match in counts:
-            place = None
-            if match.group("num").isdigit():
-                # "意见、建议3件": an amount, not a count of the list; but "A镇、B乡等4个乡镇"
-                # counts the places named.
-                place = self._place_head(text, match)
-                if place is None:
-                    continue
+            # "意见、建议3件": an amount, not a count of the list; but "A镇、B乡等4个乡镇"
+            # counts the places named.
+            place = self._place_head(text, match)
+            figures = match.group("num").isdigit()
+            if figures and place is None:
+                continue
             count = _count_value(match.group("num"))
             if count is None or count < 2:
                 continue
@@ -121,7 +120,7 @@ class Counts(TotalBase):
             if quote_start is not None and "、" in text[quote_start:end]:
                 bounds = self._items(text, depths, quote_start + 1, end - 1)
                 etc = etc or text.endswith(self.etc_words, quote_start + 1, end - 1)
-            elif quoted_count or self._named_kind(text, match):
+            elif quoted_count or place is not None or self._named_kind(text, match):
                 depth = depths[end - 1]
                 start = end
                 floor = max(0, end - MAX_SPAN)
@@ -129,7 +128,12 @@ class Counts(TotalBase):
                     if text[start - 1] in CLAUSE_MARKS + "。！？" and depths[start - 1] == depth:
                         break
                     start -= 1
-                if place is not None and not self._named_places(text[start:end], place):
+                if (
+                    place is not None
+                    and not quoted_count
+                    and not self._named_places(text[start:end], place)
+                    and (figures or not self._named_kind(text, match))
+                ):
                     continue
                 bounds = self._items(text, depths, start, end)
             else:
