@@ -99,7 +99,7 @@ class TotalBase(Rule):
             key=lambda pair: len(pair[0]),
             reverse=True,
         )
-        self.place_split_re = regex.compile(rf"、|{_alternation(d['conjunctions'])}")
+        self.place_split_re = regex.compile(_alternation(d["conjunctions"]))
         self.generic_heads = tuple(sorted(d["generic-heads"], key=len, reverse=True))
         self.nested_starts = tuple(d["nested-list-starts"])
         self.continuation_re = regex.compile(_alternation(d["list-continuation-words"]))

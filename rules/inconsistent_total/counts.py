@@ -128,14 +128,13 @@ class Counts(TotalBase):
                     if text[start - 1] in CLAUSE_MARKS + "。！？" and depths[start - 1] == depth:
                         break
                     start -= 1
-                if (
-                    place is not None
-                    and not quoted_count
-                    and not self._named_places(text[start:end], place)
-                    and (figures or not self._named_kind(text, match))
-                ):
+                places = None if place is None or quoted_count else self._named_places(text[start:end], place)
+                if places is not None:
+                    bounds = (places, places) if not _DIGIT_RE.search(text, start, end) else None
+                elif place is not None and not quoted_count and (figures or not self._named_kind(text, match)):
                     continue
-                bounds = self._items(text, depths, start, end)
+                else:
+                    bounds = self._items(text, depths, start, end)
             else:
                 continue
             if bounds is None:
@@ -151,12 +150,20 @@ class Counts(TotalBase):
                 return endings
         return None
 
-    def _named_places(self, segment: str, endings: tuple[str, ...]) -> bool:
-        """True when every item of ``segment`` is a place name ending as the count's places do."""
-        items = [item.strip() for item in self.place_split_re.split(segment)]
-        return len(items) > 1 and all(
-            1 < len(item) <= self.max_item and item.endswith(endings) for item in items
-        )
+    def _named_places(self, segment: str, endings: tuple[str, ...]) -> int | None:
+        """How many places ``segment`` names when every item is a place name ending as the count's
+        places do ("A镇、B乡和C乡" -> 3; "和平村" is one name); None when it is not such a list."""
+        items = [item.strip() for item in segment.split("、")]
+        if len(items) < 2:
+            return None
+        total = 0
+        for item in items:
+            if not (1 < len(item) <= self.max_item and item.endswith(endings)):
+                return None
+            pieces = [piece.strip() for piece in self.place_split_re.split(item)]
+            joined = all(len(piece) > 1 and piece.endswith(endings) for piece in pieces)
+            total += len(pieces) if joined else 1
+        return total
 
     @staticmethod
     def _quote_start(text: str, close: int) -> int | None:

@@ -328,22 +328,35 @@ class Rates(TotalBase):
         stated = self._quantity_at(doc, base + share.end())
         if stated is None or stated.unit != "%" or not stated.is_amount or stated.approximate:
             return
-        named = text.rfind(name, max(0, share.start() - MAX_SPAN), share.start())
-        if named < 0:
+        # The whole: the last mention of its name followed by its number with one number of its unit
+        # (the part) between it and 占 ("脱贫户1260户，发展产业的脱贫户980户，……占脱贫户的").
+        floor = max(0, share.start() - MAX_SPAN)
+        named = share.start()
+        found: tuple[Quantity, Quantity] | None = None
+        for _ in range(4):
+            named = text.rfind(name, floor, named)
+            if named < 0:
+                return
+            filler = self.whole_filler_re.match(text, named + len(name))
+            whole = self._quantity_at(doc, base + (filler.end() if filler else named + len(name)))
+            family = self._family(whole) if whole is not None else None
+            if whole is None or not family:
+                continue
+            parts = [
+                q
+                for q in self._quantities_in(doc, whole.end, base + share.start())
+                if q.is_amount and q.unit is not None
+            ]
+            if not parts:
+                continue
+            if len(parts) == 1 and self._family(parts[0]) == family:
+                found = (whole, parts[0])
+            break
+        if found is None:
             return
-        filler = self.whole_filler_re.match(text, named + len(name))
-        whole = self._quantity_at(doc, base + (filler.end() if filler else named + len(name)))
-        family = self._family(whole) if whole is not None else None
-        if whole is None or not family or whole.approximate or whole.value <= 0:
+        whole, part = found
+        if whole.approximate or whole.value <= 0 or part.approximate:
             return
-        parts = [
-            q
-            for q in self._quantities_in(doc, whole.end, base + share.start())
-            if q.is_amount and q.unit is not None
-        ]
-        if len(parts) != 1 or self._family(parts[0]) != family or parts[0].approximate:
-            return
-        part = parts[0]
         if _cut_number(text, part.start - base) or self._explained(text, stated.end - base):
             return
         expected = part.value / whole.value * 100
