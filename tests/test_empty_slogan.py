@@ -415,3 +415,49 @@ def test_user_can_extend_cut_slogans() -> None:
     assert flagged(text, RULE) == []
     entry = {"full": "产业兴旺、生态宜居、乡风文明、治理有效、生活富裕工作总要求", "cut": ["工作总要求"]}
     assert flagged(text, RULE, options={"extend-cut-slogans": [entry]}) == ["工作总要求"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在县委县政府的坚强下，全镇各项工作稳步推进。", ["的坚强下"]),
+        ("在省农业农村厅的悉心下，项目顺利通过验收。", ["的悉心下"]),
+        ("在县委的坚强和市直部门的大力支持下，园区建设提速。", ["的坚强"]),
+        ("深入贯彻党的二十大和二十届、三中全会精神。", ["二十届、三中全会"]),
+        ("牢牢守住不发生底线，持续巩固脱贫成果。", ["守住不发生底线"]),
+        ("推动全面从严治党向发展，全年立案审查42件。", ["全面从严治党向发展"]),
+        ("做好巩固拓展脱贫攻坚成果同有效衔接工作。", ["巩固拓展脱贫攻坚成果同有效衔接"]),
+    ],
+)
+def test_round_six_defects(text: str, expected: list[str]) -> None:
+    assert flagged(text, RULE) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在县委县政府的坚强领导下，全镇各项工作稳步推进。",
+        "在党中央的坚强和正确领导下，全国人民团结奋斗。",
+        "在县委的坚强领导和市直部门的大力支持下，园区建设提速。",
+        "深入贯彻党的二十大和二十届二中、三中全会精神。",
+        "牢牢守住不发生规模性返贫底线，持续巩固脱贫成果。",
+        "推动全面从严治党向纵深发展，全年立案审查42件。",
+        "在30米的高度下作业必须系好安全带。",
+    ],
+)
+def test_round_six_real_text(text: str) -> None:
+    assert flagged(text, RULE) == []
+
+
+def test_cut_slogan_keys_derive_the_cut_form() -> None:
+    text = "全面落实守住不发生底线要求。"
+    entry = {"full": "守住不发生区域性风险底线", "keys": ["区域性风险"]}
+    [d] = diagnostics(text, RULE, options={"extend-cut-slogans": [entry]})
+    assert d.text == "守住不发生底线"
+    assert "守住不发生" in d.message
+
+
+def test_user_can_extend_support_modifiers() -> None:
+    text = "在县委的全面下，各项工作稳步推进。"
+    assert flagged(text, RULE) == []
+    assert flagged(text, RULE, options={"extend-support-modifiers": ["全面"]}) == ["的全面下"]

@@ -276,3 +276,41 @@ def test_config_extends_unit_slot_words() -> None:
     text = "完成营业收入（营收）万元。"
     assert flagged(text, RULE) == []
     assert flagged(text, RULE, options={"extend-unit-slot-words": ["营收"]}) == ["（营收）万元"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全年完成投资{{amount}}万元，占计划的{{rate}}。", ["{{amount}}万元", "{{rate}}"]),
+        ("由${责任单位}牵头，新增就业${jobs}人。", ["${责任单位}", "${jobs}人"]),
+        ("办结信访件{count}件，满意率{ratio}%。", ["{count}件", "{ratio}%"]),
+        ("«乡镇名称»全年接待游客«人数»万人次。", ["«乡镇名称»", "«人数»万人次"]),
+        ("全年发放补贴%(amount)s元。", ["%(amount)s元"]),
+    ],
+)
+def test_round_six_template_fields(text: str, expected: list[str]) -> None:
+    assert flagged(text, RULE) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年完成投资12.6亿元，占年度计划的108.3%。",
+        "台账编号采用“{设备编号-日期}”格式。",
+        "函数f{x}在区间内单调。",
+    ],
+)
+def test_round_six_not_template_fields(text: str) -> None:
+    assert [s for s in flagged(text, RULE) if "{" in s] == []
+
+
+def test_template_field_message() -> None:
+    [d] = diagnostics("新增就业{{jobs}}人。", RULE)
+    assert d.message == "疑似未填写的占位符「{{jobs}}人」，请填写实际数值"
+
+
+def test_config_extends_template_fields() -> None:
+    text = "全年完成投资[[amount]]万元。"
+    assert flagged(text, RULE) == []
+    extra = {"extend-template-fields": ["\\[\\[[A-Za-z_]{1,40}\\]\\]"]}
+    assert flagged(text, RULE, options=extra) == ["[[amount]]万元"]

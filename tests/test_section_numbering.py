@@ -539,3 +539,41 @@ def test_round_five_paragraph_forms(text: str, spans: list[str], message: str) -
     found = diagnostics(text, RULE)
     assert [d.text for d in found] == spans
     assert found[0].message == message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("一是完善制度；二是加强队伍建设；三是强化考核；是严格问责。", ["是"]),
+        ("一是完善制度；二是加强队伍建设；是严格问责；四是强化考核。", ["是"]),
+        ("一是完善制度。\n二是加强队伍建设。\n是严格问责。", ["是"]),
+        ("一是完善制度；二是加强队伍建设。是否到位，有待检验。", []),
+        ("一是完善制度；二是加强队伍建设；是严格问责；三是强化考核。", []),
+        ("我们完善了制度。是年，全镇未发生安全事故。", []),
+    ],
+)
+def test_round_six_lost_numeral(text: str, expected: list[str]) -> None:
+    assert flagged(text, RULE) == expected
+
+
+def test_lost_numeral_message_and_fix() -> None:
+    [d] = diagnostics("一是完善制度；二是加强队伍建设；是严格问责。", RULE)
+    assert d.message == "「是严格…」缺少序数，前一项为「二是」，应为「三是」"
+    assert d.fix is not None and d.fix.replacement == "三"
+
+
+def test_round_six_text_opening_at_second_part() -> None:
+    opening = "二、重点任务\n（一）扩大投资\n实施项目85个。\n（二）壮大产业\n新增企业12家。"
+    assert flagged(opening, RULE) == ["二、"]
+    later = opening.replace("二、", "四、", 1)
+    assert flagged(later, RULE) == []
+    lone = "二、重点任务\n实施项目85个，新增企业12家。"
+    assert flagged(lone, RULE) == []
+
+
+def test_config_extends_lost_numeral_exclusions() -> None:
+    text = "一是完善制度；二是加强队伍建设；是日召开专题会议。"
+    assert flagged(text, RULE) == []
+    text = "一是完善制度；二是加强队伍建设；是晚召开专题会议。"
+    assert flagged(text, RULE) == ["是"]
+    assert flagged(text, RULE, options={"extend-lost-numeral-exclusions": ["是晚"]}) == []
