@@ -173,7 +173,7 @@ class SectionNumbering(Rule):
     两项顺序颠倒（一是、三是、二是，在先出现的「三是」处提示调换）、列举不从一开始（“以下几项工作。二是……”、
     “在优化营商环境方面，二是……；三是……”、全文从“（二）”开始）、标题重号而后文照常接续（一、一、三、，应为“二、”）、
     列举中途换用别的序号形式（一是、二是、3.）、“三是”漏写“是”（三加强……；首项“一加强……，二是……”）、
-    “三是”漏写数字（一是……；二是……；是加强……）、全文从带有下级标题的“二、”开始（缺少“一、”）、
+    “三是”漏写数字（一是……；二是……；是加强……）、一级标题漏写数字（二、……⏎、严格督查考核）、全文从带有下级标题的“二、”开始（缺少“一、”）、
     列举中途误写回“一是”（一是、二是、三是、一是、五是，应为“四是”）、“第一部分、第三部分”这类部分序号跳号、
     序列中混入别的序号形式（一、二、3、四、）、括号或标点宽度混用（（一）与(二)、1.与2、）、数字全角半角混用（1. 2. ３.），
     以及一级标题之后序号回到“二、”这类疑似漏写上一级标题的情况。新的上级标题之下重新从“一”编号、
@@ -227,6 +227,8 @@ class SectionNumbering(Rule):
         self._bare_re = regex.compile(
             rf"(?:^|(?<=[{_SENTENCE_MARKS}]))(?P<num>[二三四五六七八九十])(?P<next>\p{{Han}})"
         )
+        # "二、……⏎、严格督导考核": a first-level heading that lost its numeral.
+        self._lost_heading_re = regex.compile(r"、(?=\p{Han})")
         # "一是……；二是……；是加强……": an item of a 是-list that lost its numeral.
         self._lost_numeral_re = regex.compile(rf"(?:^|(?<=[{_SENTENCE_MARKS}]))是(?=\p{{Han}})")
         self._lost_numeral_exclusions: list[str] = sorted(
@@ -243,13 +245,47 @@ class SectionNumbering(Rule):
         retyped_items: list[Marker] = []  # 三是 carrying on （一）（二）, as the heading it stands for
         findings.extend(self._check_lists(doc, markers, consumed, retyped_items))
         headings = [m for m in markers if m.is_heading and m.start not in consumed]
+        lost = self._lost_heading_numerals(doc, headings)
+        for finding, synthetic in lost:
+            findings.append(finding)
+            retyped_items.append(synthetic)
         if retyped_items:
             headings = sorted([*headings, *retyped_items], key=lambda m: m.start)
         retyped: set[int] = set()
-        findings.extend(self._check_outline(doc, self._with_inline_items(markers, headings), retyped))
+        outline_markers = sorted([*markers, *(m for _, m in lost)], key=lambda m: m.start) if lost else markers
+        findings.extend(self._check_outline(doc, self._with_inline_items(outline_markers, headings), retyped))
         findings.extend(self._check_styles(doc, markers, retyped))
         findings.sort(key=lambda f: (f.start, f.end))
         return findings
+
+    def _lost_heading_numerals(self, doc: Document, headings: Sequence[Marker]) -> list[tuple[Finding, Marker]]:
+        """A paragraph opening with a bare 、 inside a run of 一、二、 headings: "二、……⏎、严格督导考核"."""
+        result: list[tuple[Finding, Marker]] = []
+        kind = HEADING_KINDS[0]
+        for paragraph in doc.paragraphs:
+            if self._lost_heading_re.match(paragraph.text) is None:
+                continue
+            before = [h for h in headings if h.kind == kind and h.start < paragraph.start]
+            before += [m for _, m in result]
+            if not before:
+                continue
+            last = max(before, key=lambda m: m.start)
+            following = next((h for h in headings if h.kind == kind and h.start > paragraph.start), None)
+            if following is not None and following.value == last.value + 1:
+                continue  # the outline goes on at the expected number: no heading lost here
+            wanted = render(kind, last.value + 1, last.style)
+            synthetic = Marker(paragraph.start, paragraph.start + 1, wanted, kind, last.value + 1,
+                               paragraph.index, True, last.style)  # fmt: skip
+            preview = paragraph.text[:4]
+            finding = Finding(
+                paragraph.start, paragraph.start + 1,
+                f"「{preview}…」缺少序数，前一个标题为「{last.text}」，应为「{wanted}」",
+                suggestion=wanted,
+                fix=Fix(paragraph.start, paragraph.start, wanted[:-1], Applicability.UNSAFE),
+                severity=Severity.ERROR,
+            )  # fmt: skip
+            result.append((finding, synthetic))
+        return result
 
     # -- helpers -------------------------------------------------------------------
     def _announces_enumeration(self, paragraph: Paragraph | None) -> bool:

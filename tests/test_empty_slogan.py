@@ -461,3 +461,8 @@ def test_user_can_extend_support_modifiers() -> None:
     text = "在县委的全面下，各项工作稳步推进。"
     assert flagged(text, RULE) == []
     assert flagged(text, RULE, options={"extend-support-modifiers": ["全面"]}) == ["的全面下"]
+
+
+def test_round_six_keyed_slogans() -> None:
+    text = "发展全过程民主，弘扬社会主义价值观，守住不发生的底线。"
+    assert flagged(text, RULE) == ["全过程民主", "社会主义价值观", "守住不发生的底线"]

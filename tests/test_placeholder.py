@@ -314,3 +314,7 @@ def test_config_extends_template_fields() -> None:
     assert flagged(text, RULE) == []
     extra = {"extend-template-fields": ["\\[\\[[A-Za-z_]{1,40}\\]\\]"]}
     assert flagged(text, RULE, options=extra) == ["[[amount]]万元"]
+
+
+def test_round_six_more_template_fields() -> None:
+    assert flagged("人均收入达到{金额}元，<%= rate %>。", RULE) == ["{金额}元", "<%= rate %>"]

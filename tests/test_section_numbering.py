@@ -577,3 +577,12 @@ def test_config_extends_lost_numeral_exclusions() -> None:
     text = "一是完善制度；二是加强队伍建设；是晚召开专题会议。"
     assert flagged(text, RULE) == ["是"]
     assert flagged(text, RULE, options={"extend-lost-numeral-exclusions": ["是晚"]}) == []
+
+
+def test_round_six_heading_lost_its_numeral() -> None:
+    text = "一、强化领导\n成立专班。\n二、加大投入\n落实资金。\n、严格考核\n纳入考核。\n四、营造氛围\n开展宣传。"
+    [d] = diagnostics(text, RULE)
+    assert d.text == "、"
+    assert d.message == "「、严格考…」缺少序数，前一个标题为「二、」，应为「三、」"
+    assert d.fix is not None and d.fix.replacement == "三"
+    assert flagged("、严格考核\n纳入考核。", RULE) == []
