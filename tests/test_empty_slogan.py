@@ -466,3 +466,16 @@ def test_user_can_extend_support_modifiers() -> None:
 def test_round_six_keyed_slogans() -> None:
     text = "发展全过程民主，弘扬社会主义价值观，守住不发生的底线。"
     assert flagged(text, RULE) == ["全过程民主", "社会主义价值观", "守住不发生的底线"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在县委县政府的下，全镇各项工作稳步推进。", ["的下"]),
+        ("在各方的共同努力下，全镇各项工作稳步推进。", []),
+        ("学习贯彻党的二十届三全会精神。", ["三全会"]),
+        ("学习贯彻党的二十届三中全会精神。", []),
+    ],
+)
+def test_round_six_whole_support_phrase_and_plenum_zhong(text: str, expected: list[str]) -> None:
+    assert flagged(text, RULE) == expected
