@@ -236,6 +236,22 @@ def _percent_step(q: Quantity) -> float:
     return 0.5 * 10.0**-decimals
 
 
+def _wrong_share(stated: Quantity, part: Quantity, whole: Quantity, whole_step: float) -> float | None:
+    """``part`` / ``whole`` in percent when ``stated`` differs from it by more than rounding explains, else None.
+
+    ``whole_step`` is how far the written whole may be from the true one (half its rounding step,
+    or less for a plan or base written as it is).
+    """
+    expected = part.value / whole.value * 100
+    slack = (
+        _percent_step(stated)
+        + 0.1
+        + 100 * _half_step(part) / whole.value
+        + 100 * part.value * whole_step / whole.value**2
+    )
+    return None if abs(stated.value - expected) <= slack else expected
+
+
 _DATE = r"(?:(?P<{p}y>\d{{4}})年{q})?(?:(?P<{p}m>\d{{1,2}})月)?(?:(?P<{p}d>\d{{1,2}})日)?"
 _DATE_RANGE_RE = regex.compile(
     _DATE.format(p="a", q="?") + r"(?:至|到|—|－|-|～|~)" + _DATE.format(p="b", q="") + r"(?<=[年月日])"

@@ -21,6 +21,7 @@ from .helpers import (
     _half_step,
     _percent_step,
     _resolution,
+    _wrong_share,
     display_unit,
     format_number,
     format_quantity,
@@ -214,14 +215,8 @@ class Rates(TotalBase):
                 continue  # the share is not right after its part
             if part.approximate or whole.approximate or whole.value <= 0:
                 continue
-            expected = part.value / whole.value * 100
-            slack = (
-                _percent_step(stated)
-                + 0.1
-                + 100 * _half_step(part) / whole.value
-                + 100 * part.value * _half_step(whole) / whole.value**2
-            )
-            if abs(stated.value - expected) <= slack:
+            expected = _wrong_share(stated, part, whole, _half_step(whole))
+            if expected is None:
                 continue
             yield Finding(
                 stated.start,
@@ -256,15 +251,9 @@ class Rates(TotalBase):
             if len(parts) != 1 or parts[0].approximate or _cut_number(text, parts[0].start - base):
                 continue
             part = parts[0]
-            expected = part.value / whole.value * 100
             # The whole is a plan or a base, written as it is: "2万亩" is 20000亩, not 1.5-2.5万亩.
-            slack = (
-                _percent_step(stated)
-                + 0.1
-                + 100 * _half_step(part) / whole.value
-                + 100 * part.value * _resolution(whole) / 2 / whole.value**2
-            )
-            if abs(stated.value - expected) <= slack:
+            expected = _wrong_share(stated, part, whole, _resolution(whole) / 2)
+            if expected is None:
                 continue
             yield Finding(
                 stated.start,
@@ -359,14 +348,8 @@ class Rates(TotalBase):
             return
         if _cut_number(text, part.start - base) or self._explained(text, stated.end - base):
             return
-        expected = part.value / whole.value * 100
-        slack = (
-            _percent_step(stated)
-            + 0.1
-            + 100 * _half_step(part) / whole.value
-            + 100 * part.value * _half_step(whole) / whole.value**2
-        )
-        if abs(stated.value - expected) <= slack:
+        expected = _wrong_share(stated, part, whole, _half_step(whole))
+        if expected is None:
             return
         yield Finding(
             stated.start,
