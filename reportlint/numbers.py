@@ -204,21 +204,6 @@ def normalise_unit(unit: str | None) -> tuple[str | None, float]:
     return unit, 1.0
 
 
-# find_quantities meets the same numbers and units again and again: their values are kept (bounded).
-_VALUES: dict[str, float] = {}
-_UNITS: dict[str | None, tuple[str | None, float]] = {}
-
-
-def _value(number: str) -> float:
-    value = _VALUES.get(number)
-    if value is None:
-        value = parse_number(number)
-        if len(_VALUES) >= 20_000:
-            _VALUES.clear()
-        _VALUES[number] = value
-    return value
-
-
 # QUANTITY_RE behind a lookahead for the characters a quantity can start with: the same matches as
 # QUANTITY_RE.finditer (a quantity starts at a numeral, an approximation word or 百分之), but the
 # regex engine skips every other position without entering the pattern.
@@ -284,7 +269,7 @@ def _parse_groups(groups: tuple[str | None, ...]) -> _Parsed | object:
         # A bare Chinese numeral is usually part of a word (一体化, 统一).
         return _SKIP
     try:
-        value = _value(number)
+        value = parse_number(number)
         low: float | None = None
         if low_text:
             low = parse_number(low_text + (lowscale_text or ""))
@@ -292,10 +277,7 @@ def _parse_groups(groups: tuple[str | None, ...]) -> _Parsed | object:
             low = parse_number(clow_text)
     except NumberFormatError:
         return _SKIP
-    normalised = _UNITS.get(unit_text)
-    if normalised is None:
-        normalised = _UNITS[unit_text] = normalise_unit(unit_text)
-    unit, scale = normalised
+    unit, scale = normalise_unit(unit_text)
     if percent:
         unit, scale = "%", 1.0
     elif scale_text:
