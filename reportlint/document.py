@@ -37,10 +37,44 @@ _PROTECTED_RE = regex.compile(
 
 
 # A sentence ends at a mark of SENTENCE_END and takes the closing quotes and marks that follow it.
-_SENTENCE_END_RE = regex.compile(f"[{regex.escape(SENTENCE_END)}][{regex.escape('”’」』)）' + SENTENCE_END)}]*")
+_SENTENCE_END_RE = regex.compile(
+    f"[{regex.escape(SENTENCE_END)}][{regex.escape('”’」』)）' + SENTENCE_END)}]*"
+)
 
 # Markdown block markup before a paragraph's text: headings, list bullets, quotes.
 _MD_LINE_MARKUP = regex.compile(r"(?:#{1,6}[ \t]+|[-*+][ \t]+|>[ \t]?)+")
+
+
+QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "‘": "’"}
+# Only these characters change the quoting state: scans visit them and skip the rest.
+QUOTE_MARK_RE = regex.compile(
+    "[" + regex.escape("".join(QUOTE_PAIRS) + "".join(QUOTE_PAIRS.values()) + '"') + "]"
+)
+
+
+def quote_spans(text: str, max_depth: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of the text inside each pair of quotation or title marks, marks excluded.
+
+    Pairs nest; straight double quotes pair up in turn. Opening marks deeper than
+    ``max_depth`` are ignored.
+    """
+    stack: list[tuple[str, int]] = []
+    straight: int | None = None
+    spans: list[tuple[int, int]] = []
+    for mark in QUOTE_MARK_RE.finditer(text):
+        i, ch = mark.start(), mark.group()
+        if ch in QUOTE_PAIRS:
+            if max_depth is None or len(stack) < max_depth:
+                stack.append((QUOTE_PAIRS[ch], i))
+        elif stack and ch == stack[-1][0]:
+            spans.append((stack.pop()[1] + 1, i))
+        elif ch == '"':
+            if straight is None:
+                straight = i
+            else:
+                spans.append((straight + 1, i))
+                straight = None
+    return spans
 
 
 @dataclass(frozen=True)
@@ -169,7 +203,9 @@ class Document:
     @cached_property
     def protected(self) -> list[tuple[int, int]]:
         """Disjoint, sorted spans of URLs, e-mail addresses, comments and code."""
-        spans = sorted([(m.start(), m.end()) for m in _PROTECTED_RE.finditer(self.text)] + list(self.extra_protected))
+        spans = sorted(
+            [(m.start(), m.end()) for m in _PROTECTED_RE.finditer(self.text)] + list(self.extra_protected)
+        )
         merged: list[tuple[int, int]] = []
         for start, end in spans:
             if merged and start <= merged[-1][1]:
@@ -191,26 +227,11 @@ class Document:
     @cached_property
     def quoted(self) -> list[Span]:
         """Spans inside paired quotation or title marks, marks excluded (“…” 《…》 「…」 "…")."""
-        pairs = {"“": "”", "《": "》", "「": "」", "『": "』", "‘": "’"}
-        # Real text nests quotes two or three deep; a bound keeps adversarial input linear.
-        max_depth = 8
         result: list[Span] = []
         for paragraph in self.paragraphs:
-            stack: list[tuple[str, int]] = []
-            straight_open: int | None = None
-            for i, ch in enumerate(paragraph.text):
-                if ch in pairs:
-                    if len(stack) < max_depth:
-                        stack.append((pairs[ch], i))
-                elif stack and ch == stack[-1][0]:
-                    _, opened = stack.pop()
-                    result.append(self._span(paragraph.start + opened + 1, paragraph.start + i))
-                elif ch == '"':
-                    if straight_open is None:
-                        straight_open = i
-                    else:
-                        result.append(self._span(paragraph.start + straight_open + 1, paragraph.start + i))
-                        straight_open = None
+            # Real text nests quotes two or three deep; a bound keeps the copied texts linear.
+            for start, end in quote_spans(paragraph.text, max_depth=8):
+                result.append(self._span(paragraph.start + start, paragraph.start + end))
         result.sort(key=lambda s: (s.start, s.end))
         return result
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from reportlint.document import QUOTE_MARK_RE, quote_spans
 from reportlint.numbers import NumberFormatError, parse_chinese_int
 
 if TYPE_CHECKING:
@@ -205,13 +206,6 @@ def _heading_marker(match: regex.Match[str], base: int, paragraph: int) -> Marke
     )
 
 
-_QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "‘": "’"}
-# Only these characters change the quoting state: the scan visits them and skips the rest.
-_QUOTE_MARK_RE = regex.compile(
-    "[" + regex.escape("".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values()) + '"') + "]"
-)
-
-
 class _Quoted:
     """Offsets inside paired quotation or title marks of one paragraph (as ``Document.quoted``).
 
@@ -230,7 +224,7 @@ class _Quoted:
         # A quoted span begins after a mark: up to the first mark nothing is quoted (most
         # candidates, e.g. every one at the paragraph start, are answered without the spans).
         if self._first_mark is None:
-            first = _QUOTE_MARK_RE.search(self._text)
+            first = QUOTE_MARK_RE.search(self._text)
             self._first_mark = len(self._text) if first is None else first.start()
         if offset <= self._first_mark:
             return False
@@ -241,21 +235,7 @@ class _Quoted:
         return index >= 0 and offset < self._ends[index]
 
     def _compute(self) -> None:
-        stack: list[tuple[str, int]] = []
-        straight: int | None = None
-        spans: list[tuple[int, int]] = []
-        for mark in _QUOTE_MARK_RE.finditer(self._text):
-            i, ch = mark.start(), mark.group()
-            if ch in _QUOTE_PAIRS:
-                stack.append((_QUOTE_PAIRS[ch], i))
-            elif stack and ch == stack[-1][0]:
-                spans.append((stack.pop()[1] + 1, i))
-            elif ch == '"':
-                if straight is None:
-                    straight = i
-                else:
-                    spans.append((straight + 1, i))
-                    straight = None
+        spans = quote_spans(self._text)
         # The union of the spans, as disjoint sorted intervals.
         starts: list[int] = []
         ends: list[int] = []
