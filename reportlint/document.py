@@ -159,9 +159,13 @@ class Document:
             result.append(Paragraph(start, start + len(stripped), stripped, len(result), line.number))
         return result
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
     def paragraph_at(self, offset: int) -> Paragraph | None:
-        starts = [p.start for p in self.paragraphs]
-        index = bisect.bisect_right(starts, offset) - 1
+        """The paragraph containing ``offset`` (its end included), or None between paragraphs."""
+        index = bisect.bisect_right(self._paragraph_starts, offset) - 1
         if index >= 0 and self.paragraphs[index].start <= offset <= self.paragraphs[index].end:
             return self.paragraphs[index]
         return None
@@ -181,9 +185,13 @@ class Document:
                 result.append(Span(paragraph.start + begin, paragraph.end, text[begin:]))
         return result
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, offset: int) -> Span | None:
-        starts = [s.start for s in self.sentences]
-        index = bisect.bisect_right(starts, offset) - 1
+        """The sentence containing ``offset``, or None."""
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
         if index >= 0 and offset < self.sentences[index].end:
             return self.sentences[index]
         return None

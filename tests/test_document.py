@@ -65,3 +65,13 @@ def test_deeply_nested_quotes_stay_linear() -> None:
     spans = doc.quoted
     assert len(spans) <= 8
     assert spans[-1].text.endswith("内容")
+
+
+def test_paragraph_and_sentence_at_offset() -> None:
+    doc = Document("一、总体情况\n\n全镇经济平稳。招商引资取得突破。\n")
+    second = doc.text.index("招商")
+    paragraph = doc.paragraph_at(second)
+    assert paragraph is not None and paragraph.text == "全镇经济平稳。招商引资取得突破。"
+    assert doc.paragraph_at(doc.text.index("\n\n") + 1) is None
+    sentence = doc.sentence_at(second)
+    assert sentence is not None and sentence.text == "招商引资取得突破。"
