@@ -46,7 +46,9 @@ def material() -> Iterator[tuple[str, str]]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("output", type=Path)
     parser.add_argument("--rule", action="append", help="only these rules (code or name)")
     args = parser.parse_args()
@@ -63,7 +65,9 @@ def main() -> int:
             )
     args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
     elapsed = time.perf_counter() - started
-    print(f"{len(lines)} diagnostics on {texts} texts ({characters:,} chars) in {elapsed:.1f} s -> {args.output}")
+    print(
+        f"{len(lines)} diagnostics on {texts} texts ({characters:,} chars) in {elapsed:.1f} s -> {args.output}"
+    )
     return 0
 
 
