@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import functools
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -75,6 +76,8 @@ class Settings:
 
     def ignores_for(self, path: Path) -> list[str]:
         result: list[str] = []
+        if not self.per_file_ignores:
+            return result
         relative = _relative(path, self.root)
         for pattern, codes in self.per_file_ignores:
             if _glob_match(relative, pattern) or _glob_match(PurePath(path.name), pattern):
@@ -82,6 +85,8 @@ class Settings:
         return result
 
     def is_excluded(self, path: Path) -> bool:
+        if not self.exclude:
+            return False
         relative = _relative(path, self.root)
         return any(_glob_match(relative, pattern) for pattern in self.exclude)
 
@@ -109,9 +114,15 @@ class Settings:
                 check_selector(selector, rules, option, self.source)
 
 
+@functools.lru_cache(maxsize=8192)
+def _resolved(path: Path) -> Path:
+    return path.resolve()
+
+
 def _relative(path: Path, root: Path) -> PurePath:
+    # Cached: a run asks for the same file under exclude, per-file-ignores and the cache key.
     try:
-        return path.resolve().relative_to(root.resolve())
+        return _resolved(path).relative_to(_resolved(root))
     except ValueError:
         return PurePath(path)
 
@@ -224,12 +235,16 @@ class ConfigFinder:
         if explicit and self._explicit is None:
             self._explicit = Settings(root=explicit.parent, source=explicit)
         self._cache: dict[Path, Settings] = {}
+        self._by_path: dict[Path, Settings] = {}
 
     def for_path(self, path: Path) -> Settings:
         if self._explicit is not None:
             return self._explicit
-        directory = (path if path.is_dir() else path.parent).resolve()
-        return self._for_directory(directory)
+        settings = self._by_path.get(path)  # a run asks for each file several times
+        if settings is None:
+            directory = _resolved(path if path.is_dir() else path.parent)
+            settings = self._by_path[path] = self._for_directory(directory)
+        return settings
 
     def _for_directory(self, directory: Path) -> Settings:
         if directory in self._cache:

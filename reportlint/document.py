@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from reportlint import patterns
 from reportlint.numbers import Quantity, find_quantities
 from reportlint.segment import Token, get_segmenter
 
@@ -25,7 +26,7 @@ SENTENCE_END = "。！？!?；;…"
 BLANK = " \t\u3000\u00a0\r\ufeff"
 
 # Text that is not report prose: leave it alone.
-_PROTECTED_RE = regex.compile(
+_PROTECTED_RE = patterns.compile(
     r"""
       (?:https?|ftp)://[^\s\u3000，。；、“”《》（）]+      # URLs
     | www\.[A-Za-z0-9.-]+[^\s\u3000，。；、“”《》（）]*
@@ -37,17 +38,17 @@ _PROTECTED_RE = regex.compile(
 
 
 # A sentence ends at a mark of SENTENCE_END and takes the closing quotes and marks that follow it.
-_SENTENCE_END_RE = regex.compile(
+_SENTENCE_END_RE = patterns.compile(
     f"[{regex.escape(SENTENCE_END)}][{regex.escape('”’」』)）' + SENTENCE_END)}]*"
 )
 
 # Markdown block markup before a paragraph's text: headings, list bullets, quotes.
-_MD_LINE_MARKUP = regex.compile(r"(?:#{1,6}[ \t]+|[-*+][ \t]+|>[ \t]?)+")
+_MD_LINE_MARKUP = patterns.compile(r"(?:#{1,6}[ \t]+|[-*+][ \t]+|>[ \t]?)+")
 
 
 QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "‘": "’"}
 # Only these characters change the quoting state: scans visit them and skip the rest.
-QUOTE_MARK_RE = regex.compile(
+QUOTE_MARK_RE = patterns.compile(
     "[" + regex.escape("".join(QUOTE_PAIRS) + "".join(QUOTE_PAIRS.values()) + '"') + "]"
 )
 

@@ -9,14 +9,13 @@ from importlib import metadata
 from types import ModuleType
 
 import pluggy
-import regex
 
-from reportlint import hookspecs
+from reportlint import hookspecs, patterns
 from reportlint.rule import Rule, RuleSet
 
 ENTRY_POINT_GROUP = "reportlint"
-_CODE_SHAPE = regex.compile(r"[A-Z]{1,4}[0-9]{3}")
-_NAME_SHAPE = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_CODE_SHAPE = patterns.compile(r"[A-Z]{1,4}[0-9]{3}")
+_NAME_SHAPE = patterns.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
 @dataclass

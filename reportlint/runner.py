@@ -14,7 +14,7 @@ from reportlint.document import Document
 from reportlint.engine import lint
 from reportlint.plugins import load_plugins
 from reportlint.readers import InputError, document_from_bytes, read_document
-from reportlint.rule import Diagnostic, Rule, RuleConfigError, RuleSet
+from reportlint.rule import Diagnostic, Rule, RuleConfigError, RuleSet, Severity
 
 
 @dataclass
@@ -74,6 +74,9 @@ class Runner:
         self._loads: dict[tuple[str, ...], RuleSet] = {}
         self._instances: dict[tuple[type[Rule], str], Rule] = {}
         self.plugin_problems: list[str] = []
+        self._plans: dict[
+            tuple[int, Path | None], tuple[Settings, RuleSet, list[Rule], dict[str, Severity]]
+        ] = {}
         self.rules = self.rules_for(Settings())
 
     def rules_for(self, settings: Settings) -> RuleSet:
@@ -113,11 +116,25 @@ class Runner:
         return instance
 
     def check_document(self, doc: Document, settings: Settings, path: Path | None = None) -> list[Diagnostic]:
-        effective = self.effective(settings)
-        known = self.rules_for(effective)
-        selected = effective.selected(known, path)
-        instances = [self._instance(effective, rule) for rule in selected]
-        return lint(doc, instances, known, effective.severity_overrides())
+        known, instances, severities = self._plan(settings, path)
+        return lint(doc, instances, known, severities)
+
+    def _plan(self, settings: Settings, path: Path | None) -> tuple[RuleSet, list[Rule], dict[str, Severity]]:
+        """The rules to run on ``path`` under ``settings``: worked out once per configuration.
+
+        Only per-file-ignores make the plan depend on the path. The key holds ``settings`` itself
+        (not just its id) so that the id cannot be reused by another object while cached.
+        """
+        key = (id(settings), path if settings.per_file_ignores else None)
+        cached = self._plans.get(key)
+        if cached is None or cached[0] is not settings:
+            if len(self._plans) >= 256:  # library callers make new settings per call: stay bounded
+                self._plans.clear()
+            effective = self.effective(settings)
+            known = self.rules_for(effective)
+            instances = [self._instance(effective, rule) for rule in effective.selected(known, path)]
+            cached = self._plans[key] = (settings, known, instances, effective.severity_overrides())
+        return cached[1], cached[2], cached[3]
 
     def check_path(self, path: Path, settings: Settings) -> FileResult:
         try:

@@ -20,7 +20,6 @@ Nothing is loaded until a rule first asks for words.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import sys
 import threading
@@ -29,6 +28,8 @@ from functools import lru_cache
 from math import log
 from pathlib import Path
 from typing import Any
+
+from reportlint.usercache import user_cache_dir, write_atomic
 
 # jieba's own block patterns (stdlib ``re``, as jieba uses them, so that blocks split identically).
 _RE_HAN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
@@ -184,35 +185,12 @@ def parse_jieba_dict(path: Path) -> tuple[dict[str, int], int]:
     return freq, total
 
 
-def user_cache_dir() -> Path:
-    """reportlint's per-user cache directory (XDG on Unix, LOCALAPPDATA on Windows)."""
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "reportlint" / "Cache"
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "reportlint"
-
-
 def _words_file(source: Path) -> Path:
     stat = source.stat()
     import zlib
 
     tag = zlib.crc32(f"{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()) & 0xFFFFFFFF
     return user_cache_dir() / f"words-v{_FORMAT}-{sys.byteorder}-{tag:08x}.bin"
-
-
-def _write_atomic(target: Path, data: bytes) -> None:
-    import tempfile
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
 
 
 def load_dictionary() -> WordDictionary:
@@ -228,7 +206,7 @@ def load_dictionary() -> WordDictionary:
     freq, total = parse_jieba_dict(source)
     dictionary = WordDictionary.from_frequencies(freq, total)
     with contextlib.suppress(OSError):  # a read-only cache directory only costs speed
-        _write_atomic(target, dictionary.dump())
+        write_atomic(target, dictionary.dump())
     return dictionary
 
 

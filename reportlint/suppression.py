@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 
 import regex
 
+from reportlint import patterns
 from reportlint.document import Document
 from reportlint.rule import Finding, Rule, RuleSet, Severity
 
-_MARKER_RE = regex.compile(
+_MARKER_RE = patterns.compile(
     r"<!--\s*reportlint\s*[:：]\s*(?P<kind>disable-next-line|disable-line|disable|enable)"
     r"(?:\s*[=＝]\s*(?P<codes>[A-Za-z0-9_\-,，\s]*?))?\s*-->"
 )

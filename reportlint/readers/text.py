@@ -6,6 +6,8 @@ import codecs
 
 import regex
 
+from reportlint import patterns
+
 
 class InputError(Exception):
     """A file that cannot be checked; the message is for the user."""
@@ -64,7 +66,7 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str, str]:
     return text, encoding, newline
 
 
-_MD_PROTECTED_RE = regex.compile(
+_MD_PROTECTED_RE = patterns.compile(
     r"""
       ^(?P<fence>```|~~~)[^\n]*\n.*?^(?P=fence)[ \t]*$   # fenced code blocks
     | `[^`\n]+`                                        # inline code
