@@ -29,7 +29,7 @@ from math import log
 from pathlib import Path
 from typing import Any
 
-from reportlint.usercache import user_cache_dir, write_atomic
+from reportlint.usercache import prune, user_cache_dir, write_atomic
 
 # jieba's own block patterns (stdlib ``re``, as jieba uses them, so that blocks split identically).
 _RE_HAN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
@@ -207,6 +207,7 @@ def load_dictionary() -> WordDictionary:
     dictionary = WordDictionary.from_frequencies(freq, total)
     with contextlib.suppress(OSError):  # a read-only cache directory only costs speed
         write_atomic(target, dictionary.dump())
+        prune("words-*.bin", keep=target)
     return dictionary
 
 

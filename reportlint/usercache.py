@@ -34,3 +34,15 @@ def write_atomic(target: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def prune(pattern: str, keep: Path, limit: int = 3) -> None:
+    """Delete files matching ``pattern`` beyond the ``limit`` most recent ones, never ``keep``.
+
+    Each Python environment (every virtualenv, every CI clone) writes its own word dictionary
+    file; without pruning they would pile up in the user's cache.
+    """
+    with contextlib.suppress(OSError):
+        files = sorted(keep.parent.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in [p for p in files if p != keep][max(0, limit - 1) :]:
+            stale.unlink()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -82,6 +83,21 @@ def test_converted_once_into_the_user_cache(tmp_path: Path, monkeypatch: pytest.
     second = segment.load_dictionary()
     assert files[0].stat().st_mtime_ns == stamp
     assert second.frequency("发展") == first.frequency("发展") > 0
+
+
+def test_word_files_of_other_environments_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every virtualenv writes its own dictionary file; only the newest few stay."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    cache = tmp_path / "reportlint"
+    cache.mkdir()
+    for number in range(5):
+        stale = cache / f"words-v2-little-{number:08x}.bin"
+        stale.write_bytes(b"old")
+        os.utime(stale, (1_000_000 + number, 1_000_000 + number))
+    segment.load_dictionary()
+    left = sorted(p.name for p in cache.glob("words-*.bin"))
+    assert len(left) == 3
+    assert "words-v2-little-00000004.bin" in left and "words-v2-little-00000003.bin" in left
 
 
 def test_corrupt_or_unwritable_cache_still_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
