@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 
@@ -24,6 +23,8 @@ def user_cache_dir() -> Path:
 
 def write_atomic(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` through a temporary file in the same directory."""
+    import tempfile  # only a process that has something new to store pays for the import
+
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
     try:
