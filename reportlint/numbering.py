@@ -68,46 +68,81 @@ _ARABIC_SERIES_AFTER_RE = regex.compile(r"[\d０-９]")
 
 # Where an in-prose list marker may begin: paragraph start or after a clause mark.
 _CLAUSE_BEFORE = "。；;，,：:！？!?\\s\u3000"
+# The patterns below run over the whole document text (one scan per pattern, not several per
+# paragraph), so "paragraph start" cannot be ``^``: it is allowed after any character that may
+# precede a paragraph start (a line break and the blanks are whitespace; BOM and Markdown's ">"
+# are not), and find_markers then rejects those matches that do not stand at a paragraph start.
+_PARAGRAPH_LEAD = "\ufeff>"
+_CLAUSE_START = rf"(?:^|(?<=[{_CLAUSE_BEFORE}{_PARAGRAPH_LEAD}]))"
 
 # 一是 / 二是 inside prose, at a sentence or clause start.
-_SHI_RE = regex.compile(rf"(?:^|(?<=[{_CLAUSE_BEFORE}]))(?P<num>[{CN}]{{1,3}})是(?!(?P=num)[、，,；;])")
+_SHI_RE = regex.compile(rf"{_CLAUSE_START}(?P<num>[{CN}]{{1,3}})是(?!(?P=num)[、，,；;])")
 
 # 第一，第二： inside prose (not 第一书记, 第一产业, 排名第一).
-_DI_RE = regex.compile(
-    rf"(?:^|(?<=[{_CLAUSE_BEFORE}]))第(?P<num>[{CN}]{{1,3}})(?P<punct>[，,、：:])(?![{CN}][、，,])"
-)
+_DI_RE = regex.compile(rf"{_CLAUSE_START}第(?P<num>[{CN}]{{1,3}})(?P<punct>[，,、：:])(?![{CN}][、，,])")
 
 # 其一，其二： inside prose (not 其一生, 其二者).
-_QI_RE = regex.compile(rf"(?:^|(?<=[{_CLAUSE_BEFORE}]))其(?P<num>[{CN}]{{1,3}})(?P<punct>[，,、：:；;。])")
+_QI_RE = regex.compile(rf"{_CLAUSE_START}其(?P<num>[{CN}]{{1,3}})(?P<punct>[，,、：:；;。])")
 
-# 第一部分 / 第二篇 / 第三章 at a clause start, before a mark, a blank or the line end (not 详见第三部分).
+# 第一部分 / 第二篇 / 第三章 at a clause start, before a mark, a blank or the paragraph end (not 详见第三部分).
+# (After a paragraph's end come its trailing blanks, a line break or the text's end: a BOM is the
+# one blank that is not whitespace, so a BOM inside the paragraph is rejected by find_markers.)
+_PART_AFTER = "，,、：:；;。\\s\u3000"
 _PART_RE = regex.compile(
-    rf"(?:^|(?<=[{_CLAUSE_BEFORE}]))第(?P<num>[{CN}]{{1,3}})(?P<punct>部分|篇|章)(?=[，,、：:；;。\s\u3000]|$)"
+    rf"{_CLAUSE_START}第(?P<num>[{CN}]{{1,3}})(?P<punct>部分|篇|章)(?=[{_PART_AFTER}\ufeff]|$)"
 )
 
-# （1）…；（2）…, ①…②… and （一）…；（二）… inside a paragraph, after a clause mark;
+# （1）…；（2）…, ①…②… and （一）…；（二）… inside a paragraph (never at its start), after a clause mark;
 # 一、…；二、… and 1.…；2.… only after a colon, semicolon or full stop, and never as a
 # series (一、二级公路；1、2月份；3.5万).
-_INLINE_RE = regex.compile(
-    rf"""
-    (?<=[{_CLAUSE_BEFORE}])
-    (?:
-        (?P<open>[（(])(?P<num>\d{{1,2}})(?P<close>[）)])(?!{_NAMED_BY_NUMBER})
-      | (?P<circled>[{CIRCLED}])(?!{_NAMED_BY_NUMBER})
-      | (?P<copen>[（(])(?P<cnum>[{CN}]{{1,3}})(?P<cclose>[）)])
-      | (?P<hnum>\d{{1,2}})(?P<hclose>[）)])(?=\p{{Han}})(?!{_NAMED_BY_NUMBER})
-    )
-    | (?<=[：:；;。])
-    (?:
-        (?P<anum>\d{{1,2}})(?P<apunct>[.．、])(?=\p{{Han}})
-      | (?P<chinese>[{CN}]{{1,3}})、(?=\p{{Han}})(?!{_SERIES})
-    )
-    """,
-    regex.VERBOSE,
+# One pattern per form, each holding one literal character the regex engine searches for fast
+# (a character class there costs a test at every position). No two forms match at one offset,
+# and no match holds a clause mark, so the forms' matches never overlap. The look-behind that
+# checks the character before the marker stands after the marker's first character, or in front
+# of the literal 、 (capturing the numeral).
+_AFTER_CLAUSE = f"[{_CLAUSE_BEFORE}]"
+_AFTER_LIST_MARK = "[：:；;。]"
+_INLINE_PAREN = (
+    rf"(?<={_AFTER_CLAUSE}.)"
+    rf"(?:(?P<num>\d{{1,2}})(?P<close>[）)])(?!{_NAMED_BY_NUMBER})|(?P<cnum>[{CN}]{{1,3}})(?P<cclose>[）)]))"
+)
+_INLINE_FORMS: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    # （1） and （一）; (1) and (一).
+    ("paren", regex.compile(rf"(?P<open>（){_INLINE_PAREN}")),
+    ("paren", regex.compile(rf"(?P<open>\(){_INLINE_PAREN}")),
+    # ② (CIRCLED is one block of code points: a range is tested much faster than a list).
+    (
+        "inline-circled",
+        regex.compile(rf"[{CIRCLED[0]}-{CIRCLED[-1]}](?<={_AFTER_CLAUSE}.)(?!{_NAMED_BY_NUMBER})"),
+    ),
+    # 2）加强 and 2)加强.
+    (
+        "inline-half",
+        regex.compile(
+            rf"(?P<num>\d(?<={_AFTER_CLAUSE}.)\d?)(?P<close>）)(?=\p{{Han}})(?!{_NAMED_BY_NUMBER})"
+        ),
+    ),
+    (
+        "inline-half",
+        regex.compile(
+            rf"(?P<num>\d(?<={_AFTER_CLAUSE}.)\d?)(?P<close>\))(?=\p{{Han}})(?!{_NAMED_BY_NUMBER})"
+        ),
+    ),
+    # ；2.加强 and ；2．加强.
+    ("inline-arabic", regex.compile(rf"(?P<num>\d(?<={_AFTER_LIST_MARK}.)\d?)(?P<close>\.)(?=\p{{Han}})")),
+    ("inline-arabic", regex.compile(rf"(?P<num>\d(?<={_AFTER_LIST_MARK}.)\d?)(?P<close>．)(?=\p{{Han}})")),
+    # ；2、加强 and ；二、加强 (not 一、二级: see _SERIES_AFTER_RE in _inline_markers).
+    (
+        "enumeration-comma",
+        regex.compile(
+            rf"(?<={_AFTER_LIST_MARK}(?:(?P<num>\d{{1,2}})|(?P<cnum>[{CN}]{{1,3}})))(?P<close>、)(?=\p{{Han}})"
+        ),
+    ),
 )
 
 # A table row: cells separated by tabs or bars.
-_TABLE_ROW_RE = regex.compile(r"\t|[|│┃]")
+_TABLE_MARKS = "\t|│┃"
+_TABLE_ROW_RE = regex.compile(f"[{_TABLE_MARKS}]")
 
 
 @dataclass(frozen=True)
@@ -250,92 +285,177 @@ class _Quoted:
         self._starts, self._ends = starts, ends
 
 
-def _inline_markers(text: str, base: int, paragraph: int, quoted: _Quoted) -> list[Marker]:
-    result: list[Marker] = []
-    for match in _INLINE_RE.finditer(text, 1):
-        start = base + match.start()
-        if match.start() in quoted:
+_CHINESE_VALUES: dict[str, int | None] = {}
+
+
+def chinese_value(numeral: str) -> int | None:
+    """parse_chinese_int(numeral), or None when it is no number; remembered (markers repeat a few numerals)."""
+    try:
+        return _CHINESE_VALUES[numeral]
+    except KeyError:
+        pass
+    try:
+        value: int | None = parse_chinese_int(numeral)
+    except NumberFormatError:
+        value = None
+    if len(_CHINESE_VALUES) < 4096:
+        _CHINESE_VALUES[numeral] = value
+    return value
+
+
+class _Scan:
+    """One document's text, its paragraphs and the per-paragraph facts the marker scans share.
+
+    Every pattern match lies inside one paragraph (markers hold no blank and no line break), so
+    ``paragraph_of`` finds it by a binary search over the paragraph starts.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        self.paragraphs = doc.paragraphs
+        self.starts = [p.start for p in self.paragraphs]
+        self.table_rows = self._table_rows()
+        self._quoted: dict[int, _Quoted] = {}
+
+    def _table_rows(self) -> set[int]:
+        """Indices of the paragraphs holding a tab or a bar (a tab among a line's blanks does not count)."""
+        rows: set[int] = set()
+        if not any(mark in self.text for mark in _TABLE_MARKS):  # substring tests are much faster than a scan
+            return rows
+        for match in _TABLE_ROW_RE.finditer(self.text):
+            index = bisect.bisect_right(self.starts, match.start()) - 1
+            if index >= 0 and match.start() < self.paragraphs[index].end:
+                rows.add(index)
+        return rows
+
+    def paragraph_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def is_quoted(self, index: int, offset: int) -> bool:
+        """True when ``offset`` of paragraph ``index`` is inside quotation or title marks."""
+        quoted = self._quoted.get(index)
+        if quoted is None:
+            quoted = self._quoted[index] = _Quoted(self.paragraphs[index].text)
+        return offset in quoted
+
+
+# The characters a heading may open with (what _HEADING_RE.match needs first), remembered per
+# character so that most paragraphs are passed over without a regex call.
+_HEADING_FIRST_RE = regex.compile(rf"[{CN}（(\d{CIRCLED}]")
+_HEADING_FIRST: dict[str, bool] = {}
+
+
+def _may_open_heading(char: str) -> bool:
+    known = _HEADING_FIRST.get(char)
+    if known is None:
+        known = _HEADING_FIRST[char] = _HEADING_FIRST_RE.match(char) is not None
+    return known
+
+
+def _headings(scan: _Scan) -> Iterator[Marker]:
+    for paragraph in scan.paragraphs:
+        text = paragraph.text
+        if not _may_open_heading(text[0]) or paragraph.index in scan.table_rows:
             continue
-        try:
-            if match.group("circled"):
-                kind, value, style = "inline-circled", CIRCLED.index(match.group("circled")) + 1, "circled"
-            elif match.group("num"):
-                kind, value = "inline-paren", int(match.group("num"))
-                style = match.group("open") + match.group("close")
-            elif match.group("hnum"):
-                kind, value, style = "inline-half", int(match.group("hnum")), match.group("hclose")
-            elif match.group("cnum"):
-                kind, value = "inline-chinese-paren", parse_chinese_int(match.group("cnum"))
-                style = match.group("copen") + match.group("cclose")
-            elif match.group("anum"):
-                kind, value, style = "inline-arabic", int(match.group("anum")), match.group("apunct")
-            else:
-                kind, value, style = "inline-chinese", parse_chinese_int(match.group("chinese")), "、"
-        except NumberFormatError:
+        heading = _HEADING_RE.match(text)
+        if heading is None:
             continue
-        if value >= 1:
-            result.append(
-                _marker(start, base + match.end(), match.group(0), kind, value, paragraph, False, style)
-            )
-    return result
+        series = (
+            _ARABIC_SERIES_AFTER_RE if heading.group("arabic") or heading.group("half") else _SERIES_AFTER_RE
+        )
+        if not series.match(text, heading.end()):
+            marker = _heading_marker(heading, paragraph.start, paragraph.index)
+            if marker:
+                yield marker
+
+
+def _inline_item(form: str, match: regex.Match[str], text: str) -> tuple[int, str, int, str] | None:
+    """(start, kind, value, style) of the marker an _INLINE_FORMS match holds, None for a series (一、二级)."""
+    if form == "inline-circled":
+        return match.start(), form, CIRCLED.index(match.group()) + 1, "circled"
+    number, close = match.group("num"), match.group("close")
+    if form == "paren":
+        if number:
+            return match.start(), "inline-paren", int(number), match.group("open") + close
+        style = match.group("open") + match.group("cclose")
+        return match.start(), "inline-chinese-paren", parse_chinese_int(match.group("cnum")), style
+    if number:
+        return (
+            match.start("num"),
+            "inline-arabic" if form == "enumeration-comma" else form,
+            int(number),
+            close,
+        )
+    if _SERIES_AFTER_RE.match(text, match.end()):
+        return None
+    return match.start("cnum"), "inline-chinese", parse_chinese_int(match.group("cnum")), close
+
+
+def _inline_markers(scan: _Scan) -> Iterator[Marker]:
+    text, starts = scan.text, scan.starts
+    for form, pattern in _INLINE_FORMS:
+        for match in pattern.finditer(text):
+            try:
+                item = _inline_item(form, match, text)
+            except NumberFormatError:
+                continue
+            if item is None:
+                continue
+            start, kind, value, style = item
+            index = bisect.bisect_right(starts, start) - 1
+            local = start - starts[index]
+            # The look-behind saw the blank or line break before the paragraph: no marker there.
+            if local == 0 or index in scan.table_rows or scan.is_quoted(index, local) or value < 1:
+                continue
+            end = match.end()
+            yield _marker(start, end, text[start:end], kind, value, index, False, style)
 
 
 # In-prose list forms: 一是 (marker text "一是"), 第一， and 其一， (marker text without the punctuation).
-# Each with a character its matches contain (a fast substring test) and a cheap pattern every
-# match contains (a scan without look-behinds): most paragraphs are skipped by one or the other.
-_PROSE_LISTS: tuple[tuple[regex.Pattern[str], str, str, str, regex.Pattern[str]], ...] = (
-    (_SHI_RE, "shi", "", "是", regex.compile(f"[{CN}]是")),
-    (_DI_RE, "di", "第", "第", regex.compile(f"第[{CN}]")),
-    (_QI_RE, "qi", "其", "其", regex.compile(f"其[{CN}]")),
-    (_PART_RE, "part", "第", "第", regex.compile(f"第[{CN}]")),
+# Each with a character all its matches contain: a text without it is not scanned.
+_PROSE_LISTS: tuple[tuple[regex.Pattern[str], str, str], ...] = (
+    (_SHI_RE, "shi", "是"),
+    (_DI_RE, "di", "第"),
+    (_QI_RE, "qi", "其"),
+    (_PART_RE, "part", "第"),
 )
-# Every match of _INLINE_RE has a clause mark, then the marker's first character.
-_INLINE_CANDIDATE_RE = regex.compile(rf"[{_CLAUSE_BEFORE}][（(\d{CIRCLED}{CN}]")
 
 
-def _prose_markers(
-    pattern: regex.Pattern[str], kind: str, prefix: str, text: str, base: int, paragraph: int, quoted: _Quoted
-) -> Iterator[Marker]:
+def _prose_markers(scan: _Scan, pattern: regex.Pattern[str], kind: str) -> Iterator[Marker]:
+    text, starts, table_rows = scan.text, scan.starts, scan.table_rows
     for match in pattern.finditer(text):
-        match_start = match.start()
-        if match_start and match_start in quoted:  # nothing is quoted at the paragraph start
+        start, end = match.span()
+        index = bisect.bisect_right(starts, start) - 1
+        local = start - starts[index]
+        # Inside a paragraph only a clause mark may come before the marker (see _CLAUSE_START);
+        # nothing is quoted at the paragraph start.
+        if local and (text[start - 1] in _PARAGRAPH_LEAD or scan.is_quoted(index, local)):
             continue
-        num = match.group("num")
-        try:
-            value = parse_chinese_int(num)
-        except NumberFormatError:
+        value = chinese_value(match.group("num"))
+        if value is None or index in table_rows:
             continue
         if kind == "shi":  # the marker starts at the numeral and includes 是
-            start, end, marker_text, style = match.start("num"), match.end(), match.group(0), "是"
+            marker_text, style = match.group(), "是"
         elif kind == "part":  # 第三部分: the unit word is part of the marker and is its style
-            start, end, marker_text, style = match_start, match.end(), match.group(0), match.group("punct")
+            # Before a BOM only at the paragraph end (see _PART_RE).
+            if text[end : end + 1] == "\ufeff" and end < scan.paragraphs[index].end:
+                continue
+            marker_text, style = match.group(), match.group("punct")
         else:
-            start, end = match_start, match.end("num")
-            marker_text, style = prefix + num, match.group("punct")
-        yield _marker(base + start, base + end, marker_text, kind, value, paragraph, start == 0, style)
+            end = match.end("num")
+            marker_text, style = text[start:end], match.group("punct")
+        yield _marker(start, end, marker_text, kind, value, index, local == 0, style)
 
 
 def find_markers(doc: Document) -> list[Marker]:
-    markers: list[Marker] = []
-    for paragraph in doc.paragraphs:
-        text = paragraph.text
-        quoted = _Quoted(text)
-        if _TABLE_ROW_RE.search(text):
-            continue
-        heading = _HEADING_RE.match(text)
-        arabic = heading is not None and (heading.group("arabic") or heading.group("half"))
-        series = _ARABIC_SERIES_AFTER_RE if arabic else _SERIES_AFTER_RE
-        if heading and not series.match(text, heading.end()):
-            marker = _heading_marker(heading, paragraph.start, paragraph.index)
-            if marker:
-                markers.append(marker)
-        for pattern, kind, prefix, needs, candidate in _PROSE_LISTS:
-            if needs not in text or not candidate.search(text):
-                continue
-            markers.extend(
-                _prose_markers(pattern, kind, prefix, text, paragraph.start, paragraph.index, quoted)
-            )
-        if _INLINE_CANDIDATE_RE.search(text):
-            markers.extend(_inline_markers(text, paragraph.start, paragraph.index, quoted))
+    if not doc.paragraphs:
+        return []
+    scan = _Scan(doc)
+    markers = list(_headings(scan))
+    for pattern, kind, needs in _PROSE_LISTS:
+        if needs in scan.text:
+            markers.extend(_prose_markers(scan, pattern, kind))
+    markers.extend(_inline_markers(scan))
+    # Two markers never start at one offset: document order is the order of the starts.
     markers.sort(key=lambda m: m.start)
     return markers

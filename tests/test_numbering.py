@@ -173,3 +173,62 @@ def test_markers_compare_equal_to_constructed_ones() -> None:
     assert repr(found) == repr(built)
     assert hash(found) == hash(built)
     assert found.level == 2
+
+
+# find_markers scans the whole text at once: what stands before a paragraph (a line break, blanks,
+# a BOM, Markdown markup) must count as the paragraph start, and a BOM or ">" inside a paragraph not.
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("\ufeff一是抓学习。二是抓落实。", "txt", [("shi", "一是", 1, True), ("shi", "二是", 7, False)]),
+        ("抓学习\ufeff一是抓落实。", "txt", []),
+        ("抓学习>第一，抓落实。", "txt", []),
+        ("> 第一，抓学习。\n> 第二，抓落实。", "md", [("di", "第一", 2, True), ("di", "第二", 12, True)]),
+        (">第三部分\n- 其一，抓学习。", "md", [("part", "第三部分", 1, True), ("qi", "其一", 8, True)]),
+        # A BOM after 第三部分 counts as a blank only at the paragraph end.
+        ("第三部分\ufeff", "txt", [("part", "第三部分", 0, True)]),
+        ("第三部分\ufeff总体要求", "txt", []),
+        # An inline item never stands at a paragraph start, even after blanks.
+        ("　（2）加强监管", "txt", [("arabic-paren", "（2）", 1, True)]),
+        ("工作安排：\n　2.加强监管", "txt", [("arabic", "2.", 7, True)]),
+        # A tab among a line's leading blanks does not make a table row; one inside the text does.
+        ("\t一是抓学习。二是抓落实。", "txt", [("shi", "一是", 1, True), ("shi", "二是", 7, False)]),
+        ("一是抓学习\t二是抓落实", "txt", []),
+    ],
+)
+def test_paragraph_starts_in_whole_text_scans(
+    text: str, kind: str, expected: list[tuple[str, str, int, bool]]
+) -> None:
+    found = find_markers(Document(text, kind=kind))
+    assert [(m.kind, m.text, m.start, m.at_paragraph_start) for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("要求：1.加强监管；2．严格执法；3、落实责任", ["1.", "2．", "3、"]),
+        (
+            "要求：（1）加强监管；(2)严格执法；（三）落实责任；(四)强化保障",
+            ["（1）", "(2)", "（三）", "(四)"],
+        ),
+        ("要求：1）加强监管；2)严格执法；③落实责任；⑳强化保障", ["1）", "2)", "③", "⑳"]),
+        ("完成：一、二级公路；二、三产业占比提高；三、加强监管", ["三、"]),
+        ("建成③号楼，地铁②号线；（2）班", []),
+    ],
+)
+def test_inline_forms(text: str, expected: list[str]) -> None:
+    assert [m.text for m in find_markers(Document(text))] == expected
+
+
+def test_chinese_value() -> None:
+    from reportlint.numbering import chinese_value
+
+    assert chinese_value("十二") == 12
+    assert chinese_value("十二三") is None
+    assert chinese_value("十二") == 12  # remembered
+
+
+def test_circled_numbers_are_one_block_of_code_points() -> None:
+    from reportlint.numbering import CIRCLED
+
+    assert [ord(c) - ord(CIRCLED[0]) for c in CIRCLED] == list(range(20))
