@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 import regex
 
-from reportlint.document import Document
+from reportlint.document import BLANK, Document
 from reportlint.rule import Applicability, Finding, Fix, Rule, Severity
 from reportlint.segment import get_segmenter
 
@@ -497,24 +497,23 @@ class DuplicatedText(Rule):
 
     def _line_candidates(self, doc: Document) -> Iterator[_Candidate]:
         """The end of one paragraph typed again at the start of the next."""
-        paragraphs = doc.paragraphs
-        for before, after in itertools.pairwise(paragraphs):
-            if after.line != before.line + 1 or not _LINE_END.search(before.text):
+        for before, before_end, after, after_start in _touching_paragraphs(doc):
+            if not _LINE_END.search(before):
                 continue
             for k in range(_MAX_UNIT, 1, -1):
-                unit = before.text[-k:]
-                if len(unit) < k or not after.text.startswith(unit):
+                unit = before[-k:]
+                if len(unit) < k or not after.startswith(unit):
                     continue
-                if not self._looks_like_heading(before.text, unit) and self._plausible(
+                if not self._looks_like_heading(before, unit) and self._plausible(
                     doc.text, unit, -1, -1, adjacent=False
                 ):
-                    yield _Candidate(before.end - k, after.start, after.start + k, unit, "line")
+                    yield _Candidate(before_end - k, after_start, after_start + k, unit, "line")
                 break
             else:
                 # "关于“三农”工作的⏎的重要论述": a function word at the break typed again.
-                unit = before.text[-1]
-                if unit in self._function_words and after.text.startswith(unit):
-                    yield _Candidate(before.end - 1, after.start, after.start + 1, unit, "line")
+                unit = before[-1]
+                if unit in self._function_words and after.startswith(unit):
+                    yield _Candidate(before_end - 1, after_start, after_start + 1, unit, "line")
 
     def _looks_like_heading(self, line: str, unit: str) -> bool:
         """A title or heading line, whose last words the next paragraph may well take up.
@@ -840,6 +839,31 @@ def _repeat_spans(text: str, units: range) -> list[tuple[int, int]]:
                 found = diff.find(needle, end, limit)
     spans.sort()
     return spans
+
+
+def _touching_paragraphs(doc: Document) -> Iterator[tuple[str, int, str, int]]:
+    """(text, end, next text, next start) of paragraphs on consecutive lines that may repeat.
+
+    A repeat of k characters across the break puts the last character of the first paragraph
+    at index k - 1 of the next, so pairs without it among the next's first ``_MAX_UNIT``
+    characters are skipped. Plain text is split here (the same trimmed lines as
+    ``doc.paragraphs``) instead of building every paragraph.
+    """
+    if doc.kind == "md":  # Markdown markup is trimmed by doc.paragraphs alone
+        for a, b in itertools.pairwise(doc.paragraphs):
+            if b.line == a.line + 1 and a.text[-1] in b.text[:_MAX_UNIT]:
+                yield a.text, a.end, b.text, b.start
+        return
+    lines = doc.text.split("\n")
+    trimmed = list(map(str.strip, lines, itertools.repeat(BLANK)))
+    starts: list[int] | None = None
+    for i, (before, after) in enumerate(itertools.pairwise(trimmed)):
+        if before and after and before[-1] in after[:_MAX_UNIT]:
+            if starts is None:
+                starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]
+            before_start = starts[i] + len(lines[i]) - len(lines[i].lstrip(BLANK))
+            after_start = starts[i + 1] + len(lines[i + 1]) - len(lines[i + 1].lstrip(BLANK))
+            yield before, before_start + len(before), after, after_start
 
 
 def _line_start(text: str, offset: int) -> int:
