@@ -14,6 +14,7 @@ should look at ``kind == "amount"`` (or ``is_amount``) only.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -338,10 +339,20 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     The work that depends only on a match's groups is done once per distinct match (``_PARSED``);
     per match remain the checks that read the surrounding text (一村一品, 一次性, 第3次, 1:3).
     """
+    return _scan(text, offset, 0, len(text))
+
+
+# No quantity holds these characters, nor does any look-ahead of QUANTITY_RE accept them: the
+# quantities between two of them are found by scanning that stretch alone (see QuantityIndex).
+REGION_BREAKS = "\n。"
+
+
+def _scan(text: str, offset: int, pos: int, endpos: int) -> list[Quantity]:
+    """find_quantities over ``text[pos:endpos]``, reading the characters around each match in all of ``text``."""
     found: list[Quantity] = []
     parsed_cache = _PARSED
     length = len(text)
-    for match in _SCAN_RE.finditer(text):
+    for match in _SCAN_RE.finditer(text, pos, endpos):
         groups = match.groups()
         parsed = parsed_cache.get(groups)
         if parsed is None:
@@ -413,3 +424,75 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         )
         found.append(quantity)
     return found
+
+
+class QuantityIndex:
+    """The quantities of one text, found stretch by stretch when asked for (a stretch runs between
+    two REGION_BREAKS): a rule that reads the numbers of a few sentences need not parse them all.
+
+    ``between`` and ``at`` answer exactly as lookups in ``find_quantities(text)`` would: no quantity
+    spans a break, the scan restarts fresh after one, and each match reads its context in the whole text.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] = []  # of the stretches parsed so far, sorted
+        # start of a stretch -> (its end, its quantities, their starts)
+        self._regions: dict[int, tuple[int, list[Quantity], list[int]]] = {}
+
+    def _region(self, position: int) -> tuple[int, list[Quantity], list[int]]:
+        """(end, quantities, their starts) of the stretch holding ``position`` (not a break)."""
+        index = bisect.bisect_right(self._starts, position) - 1
+        if index >= 0:
+            known = self._regions[self._starts[index]]
+            if position < known[0]:
+                return known
+        text = self.text
+        start = max(text.rfind(mark, 0, position) for mark in REGION_BREAKS) + 1
+        ends = [end for end in (text.find(mark, position) for mark in REGION_BREAKS) if end >= 0]
+        end = min(ends, default=len(text))
+        quantities = _scan(text, 0, start, end)
+        region = (end, quantities, [q.start for q in quantities])
+        self._regions[start] = region
+        bisect.insort(self._starts, start)
+        return region
+
+    def stretch(self, position: int) -> tuple[int, list[Quantity]]:
+        """(end, quantities) of the stretch holding ``position``, which must not be a break."""
+        end, quantities, _ = self._region(position)
+        return end, quantities
+
+    def last_before(self, position: int) -> Quantity | None:
+        """The last quantity ending by ``position`` in the stretch holding it (not a break), if any."""
+        _, quantities, starts = self._region(position)
+        index = bisect.bisect_left(starts, position) - 1
+        while index >= 0 and quantities[index].end > position:
+            index -= 1
+        return quantities[index] if index >= 0 else None
+
+    def between(self, start: int, end: int) -> list[Quantity]:
+        """The quantities starting at or after ``start`` and ending by ``end``, in order."""
+        result: list[Quantity] = []
+        text = self.text
+        position = max(start, 0)
+        limit = min(end, len(text))
+        while position < limit:
+            if text[position] in REGION_BREAKS:
+                position += 1
+                continue
+            region_end, quantities, starts = self._region(position)
+            for index in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+                if quantities[index].end <= end:
+                    result.append(quantities[index])
+            position = region_end + 1
+        return result
+
+    def at(self, position: int) -> Quantity | None:
+        """The quantity starting exactly at ``position``, if any."""
+        if not 0 <= position < len(self.text) or self.text[position] in REGION_BREAKS:
+            return None
+        _, quantities, starts = self._region(position)
+        index = bisect.bisect_left(starts, position)
+        if index < len(starts) and starts[index] == position:
+            return quantities[index]
+        return None

@@ -6,7 +6,14 @@ import time
 
 import pytest
 
-from reportlint.numbers import NumberFormatError, Quantity, find_quantities, parse_chinese_int, parse_number
+from reportlint.numbers import (
+    NumberFormatError,
+    Quantity,
+    QuantityIndex,
+    find_quantities,
+    parse_chinese_int,
+    parse_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -169,3 +176,28 @@ def test_quantities_compare_equal_to_constructed_ones() -> None:
     assert found == built
     assert repr(found) == repr(built)
     assert hash(found) == hash(built)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年新增就业1200人。其中，城镇800人、农村400人。\n１２日召开会议3次，12日至15日培训两期；1:3配比。\n  5 个村完成改造，约3.5万元，一次性补贴一批。",
+        "比例为1:2:3。\n\n第3次会议。12日开会，30余人参加\r\n2023年5月12日",
+    ],
+)
+def test_quantity_index_answers_as_find_quantities(text: str) -> None:
+    """Stretch by stretch, the index finds exactly the quantities of the whole text."""
+    whole = find_quantities(text)
+    index = QuantityIndex(text)
+    assert index.between(0, len(text)) == whole
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1, 3):
+            assert index.between(start, end) == [q for q in whole if start <= q.start and q.end <= end]
+    by_start = {q.start: q for q in whole}
+    for position in range(-1, len(text) + 2):
+        assert index.at(position) == by_start.get(position)
+    for position, char in enumerate(text):
+        if char not in "\n。":
+            stretch_start = max(text.rfind("\n", 0, position), text.rfind("。", 0, position)) + 1
+            earlier = [q for q in whole if stretch_start <= q.start and q.end <= position]
+            assert index.last_before(position) == (earlier[-1] if earlier else None)

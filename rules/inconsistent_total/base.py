@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import bisect
-
 import regex
 
 from reportlint.document import Document
 from reportlint.numbers import Quantity
 from reportlint.rule import Rule
 
-from .helpers import _DATE_RANGE_RE, CN_COUNT, NUMERAL_CHARS, _alternation, _gate, _quantity_starts
+from .helpers import _DATE_RANGE_RE, CN_COUNT, NUMERAL_CHARS, _alternation, _gate, _quantity_index
 
 
 class TotalBase(Rule):
@@ -236,20 +234,13 @@ class TotalBase(Rule):
 
     @staticmethod
     def _quantities_in(doc: Document, start: int, end: int) -> list[Quantity]:
-        quantities = doc.quantities
-        starts = _quantity_starts(doc)
-        lo = bisect.bisect_left(starts, start)
-        hi = bisect.bisect_left(starts, end)
-        return [q for q in quantities[lo:hi] if q.end <= end]
+        """The quantities of ``doc`` starting at or after ``start`` and ending by ``end``."""
+        return _quantity_index(doc).between(start, end)
 
     @staticmethod
     def _quantity_at(doc: Document, position: int) -> Quantity | None:
         """The quantity starting exactly at ``position``, if any."""
-        starts = _quantity_starts(doc)
-        index = bisect.bisect_left(starts, position)
-        if index < len(starts) and starts[index] == position:
-            return doc.quantities[index]
-        return None
+        return _quantity_index(doc).at(position)
 
     def _not_a_part(self, clause_prefix: str) -> bool:
         """True when the number after ``clause_prefix`` is a change, a rate or a maximum."""

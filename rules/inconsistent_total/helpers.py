@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
 
 from reportlint.document import Document
-from reportlint.numbers import Quantity
+from reportlint.numbers import Quantity, QuantityIndex
 
 OPENING = "“《（(「『‘【["
 CLOSING = "”》）)」』’】]"
@@ -287,13 +287,23 @@ def _range_length(span: regex.Match[str], unit: str) -> tuple[float, float] | No
     return months - 0.6, months + 0.6
 
 
-_STARTS_CACHE: dict[int, tuple[Document, list[int]]] = {}
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` (not empty) starts in ``text``, left to right, overlaps included."""
+    position = text.find(word)
+    while position >= 0:
+        yield position
+        position = text.find(word, position + 1)
 
 
-def _quantity_starts(doc: Document) -> list[int]:
-    cached = _STARTS_CACHE.get(id(doc))
+_INDEX_CACHE: dict[int, tuple[Document, QuantityIndex]] = {}
+
+
+def _quantity_index(doc: Document) -> QuantityIndex:
+    """The document's quantities, parsed stretch by stretch as the checks ask for them
+    (the same answers as lookups in ``doc.quantities``, without parsing every number)."""
+    cached = _INDEX_CACHE.get(id(doc))
     if cached is None or cached[0] is not doc:
-        _STARTS_CACHE.clear()
-        cached = (doc, [q.start for q in doc.quantities])
-        _STARTS_CACHE[id(doc)] = cached
+        _INDEX_CACHE.clear()
+        cached = (doc, QuantityIndex(doc.text))
+        _INDEX_CACHE[id(doc)] = cached
     return cached[1]

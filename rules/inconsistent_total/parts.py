@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from reportlint.document import Document, Span
+from reportlint.document import Document, Paragraph, Span
 from reportlint.numbers import Quantity, find_quantities
 from reportlint.rule import Finding, Severity
 
@@ -24,6 +24,7 @@ from .helpers import (
     _bounds,
     _depths,
     _Part,
+    _quantity_index,
     _resolution,
     display_unit,
     format_quantity,
@@ -571,17 +572,15 @@ class Parts(TotalBase):
         """ "全镇共有学校12所：中学2所；小学7所；幼儿园4所。" (on one line or one a line),
         "班子成员5人：书记、镇长各1人，副镇长2人": parts after a colon cannot add up to more than the total."""
         text = doc.text
-        quantities = doc.quantities
-        if not quantities:
-            return
-        ends = [q.end for q in quantities]
-        paragraphs = doc.paragraphs
-        paragraph_starts = [p.start for p in paragraphs]
+        index = _quantity_index(doc)
+        paragraphs: list[Paragraph] = []
+        paragraph_starts: list[int] = []
         for colon in self.colon_total_re.finditer(text):
-            index = bisect.bisect_right(ends, colon.start()) - 1
-            if index < 0:
+            # The total: the last quantity ending before the colon. Only the colon's stretch is read:
+            # a quantity in an earlier one leaves a break (not a Han character) in the noun between them.
+            total = index.last_before(colon.start())
+            if total is None:
                 continue
-            total = quantities[index]
             noun = text[total.end : colon.start()]
             family = self._family(total)
             if (
@@ -592,6 +591,9 @@ class Parts(TotalBase):
                 or noun.endswith(self.colon_skip_nouns)
             ):
                 continue
+            if not paragraphs:
+                paragraphs = doc.paragraphs
+                paragraph_starts = [p.start for p in paragraphs]
             at = bisect.bisect_right(paragraph_starts, colon.start()) - 1
             if at < 0:
                 continue

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint.document import Document, Span
-from reportlint.numbers import Quantity
+from reportlint.numbers import REGION_BREAKS, Quantity
 from reportlint.rule import Finding
 
 from .base import TotalBase
@@ -19,7 +19,9 @@ from .helpers import (
     _bounds,
     _cut_number,
     _half_step,
+    _occurrences,
     _percent_step,
+    _quantity_index,
     _resolution,
     _wrong_share,
     display_unit,
@@ -415,22 +417,43 @@ class Rates(TotalBase):
             )
 
     def _households(self, doc: Document) -> Iterator[Finding]:
-        quantities = doc.quantities
         text = doc.text
-        for first, second in itertools.pairwise(quantities):
-            if (
-                # "4户3人", "86户、63人": households and their persons side by side.
-                (first.end == second.start or text[first.end : second.start] in self.household_links)
-                and first.written_unit in self.household_units
-                and second.written_unit in self.person_units
-                and first.is_amount
-                and second.is_amount
-                and not first.approximate
-                and not second.approximate
-                and second.value < first.value
-            ):
-                yield Finding(
-                    first.start,
-                    second.end,
-                    f"户数与人数矛盾：「{text[first.start : second.end]}」人数少于户数，请核对数字",
-                )
+        for quantities in self._household_stretches(doc):
+            for first, second in itertools.pairwise(quantities):
+                if (
+                    # "4户3人", "86户、63人": households and their persons side by side.
+                    (first.end == second.start or text[first.end : second.start] in self.household_links)
+                    and first.written_unit in self.household_units
+                    and second.written_unit in self.person_units
+                    and first.is_amount
+                    and second.is_amount
+                    and not first.approximate
+                    and not second.approximate
+                    and second.value < first.value
+                ):
+                    yield Finding(
+                        first.start,
+                        second.end,
+                        f"户数与人数矛盾：「{text[first.start : second.end]}」人数少于户数，请核对数字",
+                    )
+
+    def _household_stretches(self, doc: Document) -> Iterator[list[Quantity]]:
+        """The quantities of each stretch (between 。 and line breaks) where a household unit is written.
+
+        A pair "4户3人" starts with a quantity written in one of household-units, so the other stretches
+        hold none; nor can a pair span a break (a link would have to hold it), else all are read.
+        """
+        index = _quantity_index(doc)
+        text = doc.text
+        if any(mark in link for link in self.household_links for mark in REGION_BREAKS):
+            yield index.between(0, len(text))
+            return
+        words = {unit for unit in self.household_units if unit and not any(m in unit for m in REGION_BREAKS)}
+        if "%" in words:
+            words.add("百分之")  # its written unit is "%"
+        positions = sorted(at for word in words for at in _occurrences(text, word))
+        stretch_end = -1
+        for position in positions:
+            if position > stretch_end:
+                stretch_end, quantities = index.stretch(position)
+                yield quantities
