@@ -64,6 +64,11 @@ _PAUSE = regex.compile(r"[，,、；;。：:！？!?）)”]")
 # Characters hashed at a time when looking for repeats (see _repeat_spans).
 _CHUNK = 1 << 16
 _NONZERO = regex.compile(rb"[^\x00]")
+# Byte table: 0 stays 0, any other byte becomes 1.
+_NONZERO_TO_ONE = bytes([0] + [1] * 255)
+# Characters beyond the BMP, and the CJK ideograph that stands for them in byte prefilters.
+_ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
+_ASTRAL_STANDIN = "\u9fff"
 # Characters shown of a long repeated text in a message.
 _SHOWN = 24
 
@@ -182,6 +187,17 @@ class DuplicatedText(Rule):
             if groups
             else None
         )
+        # Byte tables for the prefilter of _punctuation_findings: each group gets one bit, set
+        # for the low and for the high byte of its marks (one pair of tables per eight groups).
+        self._group_tables: list[tuple[bytes, bytes]] = []
+        for first in range(0, len(groups), 8):
+            low, high = bytearray(256), bytearray(256)
+            for bit, group in enumerate(groups[first : first + 8]):
+                for code in map(ord, group):
+                    if code <= 0xFFFF:
+                        low[code & 0xFF] |= 1 << bit
+                        high[code >> 8] |= 1 << bit
+            self._group_tables.append((bytes(low), bytes(high)))
 
     # -- entry point -------------------------------------------------------------
     def check(self, doc: Document) -> Iterable[Finding]:
@@ -206,9 +222,35 @@ class DuplicatedText(Rule):
         if self._punctuation is None:
             return
         text = doc.text
-        for m in self._punctuation.finditer(text):
+        end = 0
+        for start in self._punctuation_starts(text):
+            if start < end or (m := self._punctuation.match(text, start)) is None:
+                continue
+            end = m.end()
             if (finding := self._punctuation_finding(text, m)) is not None:
                 yield finding
+
+    def _punctuation_starts(self, text: str) -> Iterator[int]:
+        """Positions where two marks of one group may meet: where a doubled mark can start.
+
+        Each character gets the bits of the groups its low byte and its high byte may belong
+        to; a doubled mark has a bit in common with the next character. A superset of the
+        starts of the pattern's matches, found with a few operations on whole byte strings.
+        """
+        low, high = _code_unit_bytes(text)
+        meets = 0
+        for low_table, high_table in self._group_tables:
+            groups = int.from_bytes(low.translate(low_table), "little") & int.from_bytes(
+                high.translate(high_table), "little"
+            )
+            meets |= groups & (groups >> 8)
+        if not meets:
+            return
+        flags = meets.to_bytes(len(text), "little").translate(_NONZERO_TO_ONE)
+        found = flags.find(1)
+        while found >= 0:
+            yield found
+            found = flags.find(1, found + 1)
 
     @staticmethod
     def _punctuation_finding(text: str, m: regex.Match[str]) -> Finding | None:
@@ -839,6 +881,18 @@ def _repeat_spans(text: str, units: range) -> list[tuple[int, int]]:
                 found = diff.find(needle, end, limit)
     spans.sort()
     return spans
+
+
+def _code_unit_bytes(text: str) -> tuple[bytes, bytes]:
+    """The low and the high byte of every character's UTF-16 code, one byte per character.
+
+    Characters beyond the BMP (rare) are replaced by a CJK ideograph first so that offsets stay
+    those of the text; prefilters that use these bytes treat them as Chinese characters.
+    """
+    data = text.encode("utf-16-le", "surrogatepass")
+    if len(data) != 2 * len(text):
+        data = _ASTRAL.sub(_ASTRAL_STANDIN, text).encode("utf-16-le", "surrogatepass")
+    return data[0::2], data[1::2]
 
 
 def _touching_paragraphs(doc: Document) -> Iterator[tuple[str, int, str, int]]:

@@ -366,3 +366,34 @@ def test_round_five_fix_joins_the_lines() -> None:
     assert found.fix is not None
     fixed = text[: found.fix.start] + found.fix.replacement + text[found.fix.end :]
     assert fixed == "坚持以人民为中心的发展思想，着力解决群众急难愁盼问题。"
+
+
+# -- prefilters (speed): they may only skip text where nothing can be found ------------------------
+
+
+def test_code_unit_bytes_keep_one_byte_per_character() -> None:
+    from rules.duplicated_text import _code_unit_bytes
+
+    low, high = _code_unit_bytes("𠀀，,𠀀")  # characters beyond the BMP keep offsets
+    assert (len(low), len(high)) == (4, 4)
+    assert (low[1], high[1], low[2], high[2]) == (0x0C, 0xFF, 0x2C, 0x00)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("𠀀全年投资,，3.2亿元%%，增长12%。。", [",，", "%%", "。。"]),
+        ("共有“”“”两组引号、、与‰‰。", ["、、", "‰‰"]),  # “” and ”“ are no doubled mark
+        ("正常的句子，没有重复的标点。", []),
+    ],
+)
+def test_punctuation_prefilter_keeps_every_doubled_mark(text: str, expected: list[str]) -> None:
+    from rules.duplicated_text import DuplicatedText
+
+    rule = DuplicatedText()
+    starts = set(rule._punctuation_starts(text))
+    pattern = rule._punctuation
+    assert pattern is not None
+    found = [m.group() for m in pattern.finditer(text)]
+    assert found == expected
+    assert all(m.start() in starts for m in pattern.finditer(text))
