@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
 
@@ -21,6 +23,7 @@ _LEVEL_NAMES = {
     "circled": "带圈",
 }
 _COLONS = "：:"
+_HEADING_KINDS = frozenset(HEADING_KINDS)
 # A paragraph opening with ① or （1） and going on with ②、（2） inside it is one in-prose list.
 _INLINE_OF = {
     "chinese": "inline-chinese",
@@ -31,6 +34,7 @@ _INLINE_OF = {
     "circled": "inline-circled",
 }
 _SENTENCE_MARKS = "。！？!?；;"
+_BARE_NUMERALS = "二三四五六七八九十"
 # How far before 二是 a first item written without 是 (一加强……) is looked for.
 _FIRST_ITEM_REACH = 400
 # List kinds that number parts above the heading outline (第一部分 … 一、… 第二部分): a heading does not end them.
@@ -43,6 +47,13 @@ _LEAD_IN_LENGTH = 60
 _LEAD_IN_CLAUSES = 3
 _LEAD_IN_BREAK_RE = regex.compile(r"[，,；;：:]")
 _CLAUSE_END_RE = regex.compile(r"[。！？!?；;]")
+
+
+def _last_sentence(text: str) -> str:
+    """``_SENTENCE_END_RE.split(text)[-1]``: the text after the last 。！？!? (five fast searches from the end)."""
+    return text[
+        max(text.rfind("。"), text.rfind("！"), text.rfind("？"), text.rfind("!"), text.rfind("?")) + 1 :
+    ]
 
 
 def cn_numeral(value: int) -> str:
@@ -87,34 +98,77 @@ def _swap_message(marker: Marker, later: Marker) -> str:
     )
 
 
-_HEADING_PARAGRAPHS: dict[int, tuple[Document, frozenset[int]]] = {}
+class _MarkerIndex:
+    """Lookups over one document's markers, each built on first use in one pass (instead of a
+    scan of the markers per question)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.markers = doc.markers
+        self.paragraphs = doc.paragraphs
+        self._list_paragraphs: dict[str, frozenset[int]] = {}
+
+    @cached_property
+    def paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    @cached_property
+    def heading_paragraphs(self) -> frozenset[int]:
+        """Indices of paragraphs that start with a heading marker."""
+        return frozenset(m.paragraph for m in self.markers if m.kind in _HEADING_KINDS)
+
+    def list_paragraphs(self, kind: str) -> frozenset[int]:
+        """Indices of paragraphs that start with a list marker of ``kind`` (一是……)."""
+        found = self._list_paragraphs.get(kind)
+        if found is None:
+            found = frozenset(m.paragraph for m in self.markers if m.kind == kind and m.at_paragraph_start)
+            self._list_paragraphs[kind] = found
+        return found
+
+    @cached_property
+    def _by_kind(self) -> dict[str, tuple[list[int], list[Marker]]]:
+        """Kind -> the starts and the markers of that kind, in document order."""
+        result: dict[str, tuple[list[int], list[Marker]]] = {}
+        for marker in self.markers:
+            starts, found = result.setdefault(marker.kind, ([], []))
+            starts.append(marker.start)
+            found.append(marker)
+        return result
+
+    def next_of_kind(self, kind: str, offset: int) -> Marker | None:
+        """The first marker of ``kind`` starting after ``offset``."""
+        starts, found = self._by_kind.get(kind, ((), ()))
+        index = bisect.bisect_right(starts, offset)
+        return found[index] if index < len(found) else None
+
+    @cached_property
+    def next_same(self) -> dict[int, Marker]:
+        """The start of each marker -> the next marker of its kind (to tell a swapped pair from a skip)."""
+        result: dict[int, Marker] = {}
+        for starts, found in self._by_kind.values():
+            result.update(zip(starts[:-1], found[1:], strict=True))
+        return result
+
+
+_LAST_INDEX: list[tuple[Document, _MarkerIndex]] = []
+
+
+def _index(doc: Document) -> _MarkerIndex:
+    """The marker index of ``doc`` (kept for the last document checked)."""
+    if _LAST_INDEX and _LAST_INDEX[0][0] is doc:
+        return _LAST_INDEX[0][1]
+    index = _MarkerIndex(doc)
+    _LAST_INDEX[:] = [(doc, index)]
+    return index
 
 
 def _heading_paragraphs(doc: Document) -> frozenset[int]:
-    """Indices of paragraphs that start with a heading marker (cached for the last documents seen)."""
-    cached = _HEADING_PARAGRAPHS.get(id(doc))
-    if cached is not None and cached[0] is doc:
-        return cached[1]
-    result = frozenset(m.paragraph for m in doc.markers if m.is_heading)
-    if len(_HEADING_PARAGRAPHS) > 8:
-        _HEADING_PARAGRAPHS.clear()
-    _HEADING_PARAGRAPHS[id(doc)] = (doc, result)
-    return result
-
-
-_LIST_PARAGRAPHS: dict[tuple[int, str], tuple[Document, frozenset[int]]] = {}
+    """Indices of paragraphs that start with a heading marker."""
+    return _index(doc).heading_paragraphs
 
 
 def _list_paragraphs(doc: Document, kind: str) -> frozenset[int]:
     """Indices of paragraphs that start with a list marker of ``kind`` (一是……)."""
-    cached = _LIST_PARAGRAPHS.get((id(doc), kind))
-    if cached is not None and cached[0] is doc:
-        return cached[1]
-    result = frozenset(m.paragraph for m in doc.markers if m.kind == kind and m.at_paragraph_start)
-    if len(_LIST_PARAGRAPHS) > 16:
-        _LIST_PARAGRAPHS.clear()
-    _LIST_PARAGRAPHS[(id(doc), kind)] = (doc, result)
-    return result
+    return _index(doc).list_paragraphs(kind)
 
 
 @dataclass
@@ -137,6 +191,34 @@ class _Frame:
     def accept(self, marker: Marker) -> None:
         self.lasts = {marker.value}
         self.history.append(marker)
+
+
+def _innermost(stack: list[_Frame], kind: str, value: int) -> int | None:
+    """The index of the innermost frame of ``kind`` holding ``value`` as its last number, or None."""
+    for i in range(len(stack) - 1, -1, -1):
+        frame = stack[i]
+        if frame.kind == kind and value in frame.lasts:
+            return i
+    return None
+
+
+def _opening_frame(heading: Marker) -> _Frame:
+    """The frame of an in-prose list opened by ``heading`` (①……；②……), holding it as its first item."""
+    inline = _INLINE_OF[heading.kind]
+    frame = _Frame(inline, set(), first=heading.value)
+    frame.accept(
+        Marker(
+            heading.start,
+            heading.end,
+            heading.text,
+            inline,
+            heading.value,
+            heading.paragraph,
+            True,
+            heading.style,
+        )
+    )
+    return frame
 
 
 # Deeper nesting than this is not an outline any more; the oldest frames are dropped.
@@ -222,15 +304,33 @@ class SectionNumbering(Rule):
             regex.compile(rf"[两二三四五六七八九十几多]{{1,2}}个?(?:{count_words})") if count_words else None
         )
         self._number_below_re = regex.compile(r"[\d０-９.%％]{1,12}\s{0,2}(?:以下|以上)")
+        # For _announces: one search for all the cues, and a character every exclusion phrase holds
+        # (a text without it holds none of them).
+        cues = "|".join(regex.escape(cue) for cue in self._enumeration_cues)
+        self._cue_re = regex.compile(cues) if cues else None
+        shared = set.intersection(*(set(p) for p in self._cue_exclusions)) if self._cue_exclusions else set()
+        self._exclusion_char = min(shared) if shared else None
         self._one_word_chars: set[str] = self._word_chars | set(self.data.get("one-word-chars", []))
         self._bare_one_re = regex.compile(rf"(?:^|(?<=[{_SENTENCE_MARKS}，,：:]))一(?P<next>\p{{Han}})")
         self._bare_re = regex.compile(
-            rf"(?:^|(?<=[{_SENTENCE_MARKS}]))(?P<num>[二三四五六七八九十])(?P<next>\p{{Han}})"
+            rf"(?:^|(?<=[{_SENTENCE_MARKS}]))(?P<num>[{_BARE_NUMERALS}])(?P<next>\p{{Han}})"
         )
         # "二、……⏎、严格督导考核": a first-level heading that lost its numeral.
         self._lost_heading_re = regex.compile(r"、(?=\p{Han})")
         # "一是……；二是……；是加强……": an item of a 是-list that lost its numeral.
         self._lost_numeral_re = regex.compile(rf"(?:^|(?<=[{_SENTENCE_MARKS}]))是(?=\p{{Han}})")
+        # Both after a sentence mark, over the whole text: one scan per mark, each led by the mark as
+        # a literal (what the regex engine searches fastest); the match is the mark alone. A numeral
+        # before 是, 两 or another numeral is no candidate (二是 is a marker, 三两, 二十 are numbers).
+        self._after_mark_res = [
+            (
+                mark,
+                regex.compile(
+                    rf"{regex.escape(mark)}(?=[{_BARE_NUMERALS}](?![{CN}是两])\p{{Han}}|是\p{{Han}})"
+                ),
+            )
+            for mark in _SENTENCE_MARKS
+        ]
         self._lost_numeral_exclusions: list[str] = sorted(
             self.data.get("lost-numeral-exclusions", []), key=len, reverse=True
         )
@@ -244,7 +344,7 @@ class SectionNumbering(Rule):
         consumed: set[int] = set()
         retyped_items: list[Marker] = []  # 三是 carrying on （一）（二）, as the heading it stands for
         findings.extend(self._check_lists(doc, markers, consumed, retyped_items))
-        headings = [m for m in markers if m.is_heading and m.start not in consumed]
+        headings = [m for m in markers if m.kind in _HEADING_KINDS and m.start not in consumed]
         lost = self._lost_heading_numerals(doc, headings)
         for finding, synthetic in lost:
             findings.append(finding)
@@ -252,18 +352,22 @@ class SectionNumbering(Rule):
         if retyped_items:
             headings = sorted([*headings, *retyped_items], key=lambda m: m.start)
         retyped: set[int] = set()
-        outline_markers = sorted([*markers, *(m for _, m in lost)], key=lambda m: m.start) if lost else markers
+        outline_markers = (
+            sorted([*markers, *(m for _, m in lost)], key=lambda m: m.start) if lost else markers
+        )
         findings.extend(self._check_outline(doc, self._with_inline_items(outline_markers, headings), retyped))
         findings.extend(self._check_styles(doc, markers, retyped))
         findings.sort(key=lambda f: (f.start, f.end))
         return findings
 
-    def _lost_heading_numerals(self, doc: Document, headings: Sequence[Marker]) -> list[tuple[Finding, Marker]]:
+    def _lost_heading_numerals(
+        self, doc: Document, headings: Sequence[Marker]
+    ) -> list[tuple[Finding, Marker]]:
         """A paragraph opening with a bare 、 inside a run of 一、二、 headings: "二、……⏎、严格督导考核"."""
         result: list[tuple[Finding, Marker]] = []
         kind = HEADING_KINDS[0]
         for paragraph in doc.paragraphs:
-            if self._lost_heading_re.match(paragraph.text) is None:
+            if paragraph.text[0] != "、" or self._lost_heading_re.match(paragraph.text) is None:
                 continue
             before = [h for h in headings if h.kind == kind and h.start < paragraph.start]
             before += [m for _, m in result]
@@ -299,11 +403,13 @@ class SectionNumbering(Rule):
         text = text.rstrip('”’" \u3000')
         if text and text[-1] in _COLONS:
             return True
-        last = _SENTENCE_END_RE.split(text.rstrip("。！？!?；;"))[-1]
-        last = self._number_below_re.sub("", last)
-        for phrase in self._cue_exclusions:
-            last = last.replace(phrase, "")
-        if any(cue in last for cue in self._enumeration_cues):
+        last = _last_sentence(text.rstrip("。！？!?；;"))
+        if "以下" in last or "以上" in last:
+            last = self._number_below_re.sub("", last)
+        if self._exclusion_char is None or self._exclusion_char in last:
+            for phrase in self._cue_exclusions:
+                last = last.replace(phrase, "")
+        if self._cue_re is not None and self._cue_re.search(last):
             return True
         return self._count_cue_re is not None and self._count_cue_re.search(last) is not None
 
@@ -397,14 +503,12 @@ class SectionNumbering(Rule):
         for index, marker in enumerate(headings):
             kind, value = marker.kind, marker.value
             if marker.start in swapped:
-                holder = next((i for i in range(len(stack) - 1, -1, -1)
-                               if stack[i].kind == kind and value in stack[i].lasts), None)  # fmt: skip
+                holder = _innermost(stack, kind, value)
                 if holder is not None:
                     del stack[holder + 1 :]
                     stack[holder].history.append(marker)
                     continue
-            matched = next((i for i in range(len(stack) - 1, -1, -1)
-                            if stack[i].kind == kind and value - 1 in stack[i].lasts), None)  # fmt: skip
+            matched = _innermost(stack, kind, value - 1)
             if matched is not None:
                 del stack[matched + 1 :]
                 stack[matched].accept(marker)
@@ -559,66 +663,85 @@ class SectionNumbering(Rule):
 
     # -- in-prose lists (一是、二是；第一，第二，) --------------------------------------
     def _bare_numerals(self, doc: Document) -> list[tuple[int, int, int, bool]]:
-        """Sentence-initial 三加强… candidates: (offset, value, paragraph index, at paragraph start)."""
+        """Sentence-initial 三加强… candidates: (offset, value, paragraph index, at paragraph start).
+
+        Value 0: a clause opening with 是 alone, the numeral lost ("；是加强……").
+        """
         result: list[tuple[int, int, int, bool]] = []
-        for paragraph in doc.paragraphs:
-            text = paragraph.text
-            for match in self._bare_re.finditer(text):
-                nxt = match.group("next")
-                if nxt in self._word_chars or nxt in CN or nxt in "是两":
-                    continue
-                rest = text[match.start() : match.start() + 8]
-                if any(rest.startswith(word) for word in self._numeral_words):
-                    continue
-                value = CN.index(match.group("num")) + 1
-                result.append((paragraph.start + match.start(), value, paragraph.index, match.start() == 0))
-            # Value 0: a clause opening with 是 alone, the numeral lost ("；是加强……").
-            for match in self._lost_numeral_re.finditer(text):
-                rest = text[match.start() : match.start() + 8]
-                if any(rest.startswith(word) for word in self._lost_numeral_exclusions):
-                    continue
-                result.append((paragraph.start + match.start(), 0, paragraph.index, match.start() == 0))
+        text = doc.text
+        starts = _index(doc).paragraph_starts
+        # Only a running 是-list takes a candidate (_missing_shi, _lost_numeral): none comes before the
+        # first 一是-style marker, and candidates before it are passed over without any effect.
+        first_shi = next((m for m in doc.markers if m.kind == "shi"), None)
+        if first_shi is None:
+            return result
+        for index in range(bisect.bisect_left(starts, first_shi.start), len(starts)):
+            start = starts[index]
+            first = text[start]
+            if first in _BARE_NUMERALS or first == "是":
+                paragraph = doc.paragraphs[index]
+                pattern = self._lost_numeral_re if first == "是" else self._bare_re
+                if pattern.match(paragraph.text):
+                    self._bare_candidate(doc, paragraph, start, result)
+        for mark, pattern in self._after_mark_res:
+            if mark not in text:
+                continue
+            for match in pattern.finditer(text, max(0, first_shi.start - 1)):
+                # The mark is inside a paragraph (it is no blank), and so is the character after it.
+                offset = match.end()
+                paragraph = doc.paragraphs[bisect.bisect_right(starts, offset) - 1]
+                self._bare_candidate(doc, paragraph, offset, result)
         result.sort()
         return result
+
+    def _bare_candidate(
+        self, doc: Document, paragraph: Paragraph, offset: int, result: list[tuple[int, int, int, bool]]
+    ) -> None:
+        """Add the candidate at ``offset`` (三 or 是 before a Chinese character) unless it opens a word."""
+        rest = doc.text[offset : min(offset + 8, paragraph.end)]
+        numeral = rest[0]
+        if numeral == "是":
+            if not any(rest.startswith(word) for word in self._lost_numeral_exclusions):
+                result.append((offset, 0, paragraph.index, offset == paragraph.start))
+            return
+        following = rest[1]
+        if following in self._word_chars or following in CN or following in "是两":
+            return
+        if any(rest.startswith(word) for word in self._numeral_words):
+            return
+        result.append((offset, CN.index(numeral) + 1, paragraph.index, offset == paragraph.start))
 
     def _check_lists(
         self, doc: Document, markers: Sequence[Marker], consumed: set[int], retyped_items: list[Marker]
     ) -> Iterable[Finding]:
         stacks: dict[str, list[_Frame]] = {kind: [] for kind in LIST_KINDS}
-        bare = self._bare_numerals(doc) if any(m.kind == "shi" for m in markers) else []
-        events: list[tuple[int, Marker | None, tuple[int, int, int, bool] | None]] = [
-            (m.start, m, None) for m in markers
-        ] + [(b[0], None, b) for b in bare]
-        events.sort(key=lambda e: e[0])
-        # The next marker of the same kind after each marker (to tell a swapped pair from a skip).
-        next_same: dict[int, Marker] = {}
-        latest: dict[str, Marker] = {}
-        for m in reversed(markers):
-            if m.kind in latest:
-                next_same[m.start] = latest[m.kind]
-            latest[m.kind] = m
+        shi_stack = stacks["shi"]
+        below_headings = [stack for kind, stack in stacks.items() if kind not in _ABOVE_HEADINGS]
+        # Bare numerals (三加强…) go between the markers, after a marker at the same offset.
+        bare = self._bare_numerals(doc)
+        next_bare = 0
         swapped: set[int] = set()
         # Heading numbers seen per kind (lower kinds forgotten under each new higher heading).
         seen: dict[str, set[int]] = {kind: set() for kind in HEADING_KINDS}
-        rank = {kind: i for i, kind in enumerate(HEADING_KINDS)}
+        seen_below = {
+            kind: [seen[lower] for lower in HEADING_KINDS[i + 1 :]] for i, kind in enumerate(HEADING_KINDS)
+        }
         last_shi = 0  # the end of the last 一是-style marker
         previous_item: Marker | None = None  # the last in-prose list marker since the last heading
         last_heading: Marker | None = None
-        for _, marker, candidate in events:
-            if candidate is not None:
-                if candidate[1] == 0:
-                    finding = self._lost_numeral(doc, stacks["shi"], candidate)
-                else:
-                    finding = self._missing_shi(doc, stacks["shi"], candidate)
+        opening: Marker | None = None  # the last heading, while its list frame is not made
+        for marker in markers:
+            while next_bare < len(bare) and bare[next_bare][0] < marker.start:
+                finding = self._bare_numeral(doc, shi_stack, bare[next_bare])
+                next_bare += 1
                 if finding:
                     yield finding
-                continue
-            assert marker is not None
-            if marker.is_heading:
-                continues_outline = marker.value - 1 in seen[marker.kind]
-                seen[marker.kind].add(marker.value)
-                for kind in HEADING_KINDS[rank[marker.kind] + 1 :]:
-                    seen[kind].clear()
+            kind = marker.kind
+            if kind in _HEADING_KINDS:
+                continues_outline = marker.value - 1 in seen[kind]
+                seen[kind].add(marker.value)
+                for lower in seen_below[kind]:
+                    lower.clear()
                 finding = None if continues_outline else self._heading_in_list(doc, stacks, marker)
                 if finding:
                     consumed.add(marker.start)
@@ -626,36 +749,32 @@ class SectionNumbering(Rule):
                     continue
                 previous_item = None
                 last_heading = marker
-                for kind, stack in stacks.items():
-                    if kind not in _ABOVE_HEADINGS:
+                for stack in below_headings:
+                    if stack:
                         stack.clear()
-                inline = _INLINE_OF.get(marker.kind)
-                if inline:
-                    # "①……；②……": the paragraph's opening marker is the list's first item.
-                    frame = _Frame(inline, set(), first=marker.value)
-                    frame.accept(
-                        Marker(marker.start, marker.end, marker.text, inline, marker.value,
-                               marker.paragraph, True, marker.style)
-                    )  # fmt: skip
-                    stacks[inline].append(frame)
+                # "①……；②……": the paragraph's opening marker is the list's first item. Its frame is
+                # made when the first item of that kind comes (nothing reads that stack before).
+                opening = marker
                 continue
-            if marker.kind == "shi" and marker.value == 2 and not any(1 in f.lasts for f in stacks["shi"]):
+            if opening is not None and _INLINE_OF[opening.kind] == kind:
+                stacks[kind].append(_opening_frame(opening))
+                opening = None
+            if kind == "shi" and marker.value == 2 and not any(1 in f.lasts for f in shi_stack):
                 lost = self._lost_first_shi(doc, marker, last_shi)
                 if lost is not None:
                     finding, first = lost
                     yield finding
-                    for _ in self._list_marker(doc, stacks["shi"], first, next_same, swapped):
-                        pass
+                    self._list_marker(doc, shi_stack, first, swapped)
             if (
                 last_heading is not None
                 and marker.at_paragraph_start
-                and marker.kind in _PARAGRAPH_LIST_KINDS
+                and kind in _PARAGRAPH_LIST_KINDS
                 and last_heading.paragraph == marker.paragraph - 1
                 and marker.value == last_heading.value + 1
                 and last_heading.value - 1 in seen[last_heading.kind]
                 and (not retyped_items or retyped_items[-1] is not last_heading)
                 and not self._announces(doc.paragraphs[last_heading.paragraph].text)
-                and not any(marker.value - 1 in f.lasts for f in stacks[marker.kind])
+                and not any(marker.value - 1 in f.lasts for f in stacks[kind])
             ):
                 # "（一）……⏎（二）……⏎三是……": a paragraph carrying on the headings in another form.
                 wanted = render(last_heading.kind, marker.value, last_heading.style)
@@ -670,17 +789,35 @@ class SectionNumbering(Rule):
                 retyped_items.append(last_heading)
                 seen[last_heading.kind].add(marker.value)
                 continue
-            mixed = self._mixed_item(stacks, marker, previous_item)
+            # (Only an item after an item of another kind can be a mixed one.)
+            mixed = None
+            if previous_item is not None and previous_item.kind != kind:
+                mixed = self._mixed_item(stacks, marker, previous_item)
             if mixed is not None:
                 yield mixed
-                for _ in self._list_marker(doc, stacks[marker.kind], marker, next_same, swapped):
-                    pass
+                self._list_marker(doc, stacks[kind], marker, swapped)
             else:
-                yield from self._list_marker(doc, stacks[marker.kind], marker, next_same, swapped)
-            if marker.kind not in _ABOVE_HEADINGS:
+                finding = self._list_marker(doc, stacks[kind], marker, swapped)
+                if finding is not None:
+                    yield finding
+            if kind not in _ABOVE_HEADINGS:
                 previous_item = marker
-            if marker.kind == "shi":
+            if kind == "shi":
                 last_shi = marker.end
+        for candidate in bare[next_bare:]:
+            finding = self._bare_numeral(doc, shi_stack, candidate)
+            if finding:
+                yield finding
+
+    def _bare_numeral(
+        self, doc: Document, stack: list[_Frame], candidate: tuple[int, int, int, bool]
+    ) -> Finding | None:
+        """三加强… (value 3) or 是加强… (value 0) inside a running 是-list."""
+        if not stack:  # no list running: neither check can find anything
+            return None
+        if candidate[1] == 0:
+            return self._lost_numeral(doc, stack, candidate)
+        return self._missing_shi(doc, stack, candidate)
 
     @staticmethod
     def _mixed_item(
@@ -783,16 +920,16 @@ class SectionNumbering(Rule):
         doc: Document,
         stack: list[_Frame],
         marker: Marker,
-        next_same: dict[int, Marker],
         swapped: set[int],
-    ) -> Iterable[Finding]:
+    ) -> Finding | None:
+        """Put list item ``marker`` on ``stack``: the finding when it does not follow the items before it."""
         value = marker.value
         if marker.start in swapped:
             for i in range(len(stack) - 1, -1, -1):
                 if value in stack[i].lasts:
                     del stack[i + 1 :]
                     stack[i].history.append(marker)
-                    return
+                    return None
         for i in range(len(stack) - 1, -1, -1):
             frame = stack[i]
             if marker.at_paragraph_start:
@@ -809,11 +946,11 @@ class SectionNumbering(Rule):
                 continue
             del stack[i + 1 :]
             frame.accept(marker)
-            return
+            return None
         if value == 1 and stack:
             # "一是…二是…三是…一是…五是…": a 一是 between 三是 and 五是 is the lost 四是.
             frame = stack[-1]
-            last, later, expected = frame.history[-1], next_same.get(marker.start), frame.expected
+            last, later, expected = frame.history[-1], _index(doc).next_same.get(marker.start), frame.expected
             if (
                 later is not None
                 and later.value == expected + 1
@@ -825,16 +962,15 @@ class SectionNumbering(Rule):
                 and self._same_list(doc, marker, later)
             ):
                 wanted = render(marker.kind, expected, marker.style)
-                yield _renumber(
+                del stack[stack.index(frame) + 1 :]
+                frame.accept(marker)
+                frame.lasts.add(expected)
+                return _renumber(
                     marker,
                     wanted,
                     f"序号顺序有误：「{last.text}」之后出现「{marker.text}」，其后为「{later.text}」，应为「{wanted}」",
                     safe=False,
                 )
-                del stack[stack.index(frame) + 1 :]
-                frame.accept(marker)
-                frame.lasts.add(expected)
-                return
         if value == 1:
             if marker.at_paragraph_start:
                 stack.clear()
@@ -848,21 +984,22 @@ class SectionNumbering(Rule):
             frame = _Frame(marker.kind, set())
             frame.accept(marker)
             _push(stack, frame)
-            return
+            return None
         if not marker.at_paragraph_start:
             stack[:] = [
                 f for f in stack if not self._is_inner(doc, f) or f.history[0].paragraph == marker.paragraph
             ]
         candidates = [f for f in stack if not (marker.at_paragraph_start and self._is_inner(doc, f))]
         if not candidates:
+            finding = None
             if self._starts_list(doc, marker):
                 prefix = "".join(render(marker.kind, v, marker.style) for v in range(1, value))
-                yield Finding(marker.start, marker.end,
-                              f"列举未从头开始：「{marker.text}」之前缺少「{prefix}」，请补齐或改为「{render(marker.kind, 1, marker.style)}」")  # fmt: skip
+                finding = Finding(marker.start, marker.end,
+                                  f"列举未从头开始：「{marker.text}」之前缺少「{prefix}」，请补齐或改为「{render(marker.kind, 1, marker.style)}」")  # fmt: skip
             frame = _Frame(marker.kind, set(), first=value)
             frame.accept(marker)
             _push(stack, frame)
-            return
+            return finding
         frame = candidates[-1]
         expected = frame.expected
         last = frame.history[-1]
@@ -871,7 +1008,7 @@ class SectionNumbering(Rule):
                 f"序号重复：此处已有「{marker.text}」，应为「{render(marker.kind, expected, marker.style)}」"
             )
         elif value > expected:
-            later = next_same.get(marker.start)
+            later = _index(doc).next_same.get(marker.start)
             if later is not None and later.value == expected and self._same_list(doc, marker, later):
                 swapped.add(later.start)
                 message = _swap_message(marker, later)
@@ -881,10 +1018,10 @@ class SectionNumbering(Rule):
                 )
         else:
             message = f"序号顺序有误：「{last.text}」之后出现「{marker.text}」，应为「{render(marker.kind, expected, marker.style)}」"
-        yield Finding(marker.start, marker.end, message, severity=Severity.ERROR)
         del stack[stack.index(frame) + 1 :]
         frame.accept(marker)
         frame.lasts.add(expected)
+        return Finding(marker.start, marker.end, message, severity=Severity.ERROR)
 
     @staticmethod
     def _is_heading_paragraph(doc: Document, index: int) -> bool:
@@ -909,9 +1046,7 @@ class SectionNumbering(Rule):
         if previous is None:
             # The text opens at 二是 and goes on with 三是: its first item is lost (an excerpt
             # opening further on, at 四是, is let be).
-            following = next(
-                (m for m in doc.markers if m.start > marker.start and m.kind == marker.kind), None
-            )
+            following = _index(doc).next_of_kind(marker.kind, marker.start)
             return marker.value == 2 and following is not None and following.value == 3
         text = previous.text.rstrip()
         if text[-1] in _COLONS or (self._is_heading_paragraph(doc, previous.index) and len(text) <= 40):
@@ -935,11 +1070,9 @@ class SectionNumbering(Rule):
         clauses = _LEAD_IN_BREAK_RE.split(sentence[:-1])
         if len(clauses) > _LEAD_IN_CLAUSES or any(c.lstrip().startswith("一") for c in clauses):
             return False
-        following = next(
-            (m for m in doc.markers if m.start > marker.start and m.kind == marker.kind and m.paragraph == marker.paragraph),
-            None,
-        )  # fmt: skip
-        return following is not None and following.value == 3
+        # The next item of its kind, in its paragraph (paragraphs follow the order of the markers).
+        following = _index(doc).next_of_kind(marker.kind, marker.start)
+        return following is not None and following.paragraph == marker.paragraph and following.value == 3
 
     @staticmethod
     def _lost_numeral(
@@ -959,7 +1092,7 @@ class SectionNumbering(Rule):
         elif last.paragraph != paragraph:
             return None
         expected = frame.expected
-        following = next((m for m in doc.markers if m.start > offset and m.kind == "shi"), None)
+        following = _index(doc).next_of_kind("shi", offset)
         if following is not None and following.value == expected and following.paragraph - paragraph <= 1:
             return None  # the list goes on at the expected number: the bare 是 is no lost item
         wanted = render("shi", expected, "是")
@@ -1059,18 +1192,21 @@ class SectionNumbering(Rule):
     def _check_styles(self, doc: Document, markers: Sequence[Marker], retyped: set[int]) -> Iterable[Finding]:
         """Bracket and dot widths: headings of one kind across the text, items of one in-prose list."""
         groups: dict[tuple[str, int], list[Marker]] = {}
-        opening: dict[tuple[str, int], Marker] = {}
+        heading_at: dict[int, Marker] = {}  # paragraph -> the heading opening it
         for marker in markers:
             if marker.start in retyped:
                 continue
-            if marker.is_heading:
-                groups.setdefault((marker.kind, -1), []).append(marker)
-                if marker.kind in _INLINE_OF:
-                    opening[(_INLINE_OF[marker.kind], marker.paragraph)] = marker
-            elif marker.kind.startswith("inline-"):
-                key = (marker.kind, marker.paragraph)
-                if key not in groups and key in opening:
-                    groups[key] = [opening[key]]
+            kind = marker.kind
+            if kind in _HEADING_KINDS:
+                groups.setdefault((kind, -1), []).append(marker)
+                heading_at[marker.paragraph] = marker
+            elif kind.startswith("inline-"):
+                key = (kind, marker.paragraph)
+                if key not in groups:
+                    # The paragraph's heading opens the list when it is of the same form (①……；②……).
+                    opening = heading_at.get(marker.paragraph)
+                    if opening is not None and _INLINE_OF[opening.kind] == kind:
+                        groups[key] = [opening]
                 groups.setdefault(key, []).append(marker)
         reported: set[int] = set()
         for (kind, paragraph), group in groups.items():
@@ -1096,9 +1232,9 @@ class SectionNumbering(Rule):
                 else:
                     matched.append(marker)
             group = matched
-        styles = Counter(m.style for m in group)
-        if len(styles) < 2:
+        if len({m.style for m in group}) < 2:
             return
+        styles = Counter(m.style for m in group)
         order = {m.style: i for i, m in reversed(list(enumerate(group)))}
         major = max(styles, key=lambda s: (styles[s], -order[s]))
         sample = next(m for m in group if m.style == major)
@@ -1117,12 +1253,15 @@ class SectionNumbering(Rule):
 
 
 _FULL_DIGITS = "０１２３４５６７８９"
+_FULL_DIGIT_RE = regex.compile("[０-９]")
 _TO_HALF = str.maketrans(_FULL_DIGITS, "0123456789")
 _TO_FULL = str.maketrans("0123456789", _FULL_DIGITS)
 
 
 def _digit_widths(group: Sequence[Marker], headings: bool) -> Iterable[Finding]:
     """Arabic markers of one level or list mixing full-width and half-width digits (1. 2. ３.)."""
+    if not _FULL_DIGIT_RE.search("".join([m.text for m in group])):
+        return  # no full-width digit: nothing is mixed
     widths = [any(c in _FULL_DIGITS for c in m.text) for m in group if any(c.isdigit() for c in m.text)]
     if len(widths) < 2 or all(widths) or not any(widths):
         return
