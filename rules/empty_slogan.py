@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, ClassVar
 
 import regex
 
+from reportlint import patterns
 from reportlint.document import Document
 from reportlint.rule import Finding, Rule, RuleConfigError, Severity
 
 
 @dataclass(frozen=True)
 class _Template:
-    pattern: regex.Pattern[str]
+    source: str  # the regex, compiled on first use (see ``pattern``)
     formula: str
     slot: str
     example: str
@@ -23,6 +25,29 @@ class _Template:
     # prefix -> texts before it that make prefix + suffix a verb taking a clause (错误地以为中心工作……)
     verb_before: Mapping[str, tuple[str, ...]]
     lone: tuple[str, ...]  # words that must stand alone in the segmentation (以人民为的: 为, not 有为)
+    # The literal alternatives of the prefix and the suffix; empty when given as a regex.
+    prefixes: tuple[str, ...]
+    suffixes: tuple[str, ...]
+
+    @cached_property
+    def pattern(self) -> regex.Pattern[str]:
+        # Compiled when a document first needs it: compiling all templates is most of a cold start.
+        compiled: regex.Pattern[str] = patterns.compile(self.source)
+        return compiled
+
+
+@dataclass
+class _SuffixGroup:
+    """The literal suffixes that begin with one character, and what may stand right before them."""
+
+    before: set[str]  # filler characters and the last characters of the templates' prefixes
+    suffixes: dict[str, list[int]]  # suffix -> indexes of the templates that end in it
+    lengths: list[int]  # the lengths of the suffixes
+
+    def at(self, text: str, offset: int) -> Iterator[int]:
+        """Indexes of the templates one of whose suffixes starts at ``offset``."""
+        for length in self.lengths:
+            yield from self.suffixes.get(text[offset : offset + length], ())
 
 
 @dataclass(frozen=True)
@@ -47,7 +72,9 @@ def _strings(value: Any) -> list[str]:
 
 
 def _alternation(texts: Iterable[str]) -> str:
-    ordered = sorted({t for t in texts if t}, key=len, reverse=True)
+    # Longest first; equal lengths in a fixed order, so that the same data always makes the same
+    # pattern (patterns are cached by their text across processes).
+    ordered = sorted({t for t in texts if t}, key=lambda t: (-len(t), t))
     return "|".join(regex.escape(t) for t in ordered)
 
 
@@ -112,9 +139,22 @@ class EmptySlogan(Rule):
     summary = "固定提法中缺少内容"
     data_file = "empty_slogan.toml"
     options: ClassVar[Mapping[str, Any]] = {"empty-marks": True}
+    _shipped: ClassVar[dict[str, Any] | None] = None
+
+    @classmethod
+    def load_data(cls) -> dict[str, Any]:
+        """The shipped data, parsed once per process.
+
+        A shallow copy: configuration replaces or extends whole lists, it never changes a shipped
+        list in place. Keeping the shipped templates tells setup() which ones are known to compile.
+        """
+        if cls._shipped is None:
+            cls._shipped = super().load_data()
+        return dict(cls._shipped)
 
     def setup(self) -> None:
         data = self.data
+        self._shipped_specs = {id(spec) for spec in (self._shipped or {}).get("templates", [])}
         self._blank = str(data.get("blank-chars", " \t\u3000"))
         self._separators = str(data.get("separator-chars", "，,、。；;：:"))
         self._marks = str(data.get("mark-chars", "“”《》（）()"))
@@ -137,6 +177,9 @@ class EmptySlogan(Rule):
         stop = regex.escape(self._phrase_end)
         self._clause_re = regex.compile(f"[^{stop}]{{0,10}}?(?:{clause_words})") if clause_words else None
         self._templates = [self._compile(t, not_before) for t in data.get("templates", [])]
+        self._filler = frozenset(filler)
+        self._max_slot = max_slot
+        self._index_literal_templates()
         self._compile_cut_slogans(data)
         self._mark_list = [self._compile_mark(m) for m in data.get("marks", [])]
         self._contexts: list[tuple[str, str, tuple[str, ...]]] = []
@@ -146,6 +189,19 @@ class EmptySlogan(Rule):
                 self._contexts.append((before, str(context.get("example", "")), marks))
         self._contexts.sort(key=lambda c: len(c[0]), reverse=True)
         self._compile_numbered(data)
+
+    def _index_literal_templates(self) -> None:
+        """Group the templates whose prefixes and suffixes are all literal by the first character of a suffix."""
+        self._suffix_groups: dict[str, _SuffixGroup] = {}
+        for index, template in enumerate(self._templates):
+            if not _literal(template):
+                continue
+            for suffix in template.suffixes:
+                group = self._suffix_groups.setdefault(suffix[0], _SuffixGroup(set(self._filler), {}, []))
+                group.before.update(prefix[-1] for prefix in template.prefixes)
+                group.suffixes.setdefault(suffix, []).append(index)
+        for group in self._suffix_groups.values():
+            group.lengths = sorted({len(suffix) for suffix in group.suffixes})
 
     def _compile_numbered(self, data: Mapping[str, Any]) -> None:
         """Patterns for numbered slogans whose numeral was cut: “个维护”, 增强个意识."""
@@ -237,7 +293,7 @@ class EmptySlogan(Rule):
                 prefix = f"(?<!{_alternation(extra_before)}){prefix}"
         else:
             parts = []
-            for text in sorted(set(prefixes), key=len, reverse=True):
+            for text in sorted(set(prefixes), key=lambda t: (-len(t), t)):
                 before = [*table.get(text, []), *extra_before]
                 guard = f"(?<!{_alternation(before)})" if before else ""
                 parts.append(guard + regex.escape(text))
@@ -253,10 +309,10 @@ class EmptySlogan(Rule):
             after += f"(?!{_alternation(not_after)})"
         if followed := _strings(spec.get("followed-by")):
             after += f"(?={_alternation(followed)}|$)"
-        pattern = regex.compile(f"(?P<prefix>{prefix}){self._slot_re}(?P<suffix>{suffix}){after}")
+        source = f"(?P<prefix>{prefix}){self._slot_re}(?P<suffix>{suffix}){after}"
         default_name = f"{prefixes[0] if prefixes else ''}…{suffixes[0] if suffixes else ''}"
-        return _Template(
-            pattern=pattern,
+        template = _Template(
+            source=source,
             formula=str(spec.get("formula", default_name)),
             slot=str(spec.get("slot", "内容")),
             example=str(spec.get("example", "")),
@@ -264,7 +320,14 @@ class EmptySlogan(Rule):
             empty_ok=bool(spec.get("empty-ok", False)),
             verb_before={p: tuple(self._verb_before[p]) for p in prefixes if self._verb_before.get(p)},
             lone=tuple(_strings(spec.get("lone-words"))),
+            prefixes=() if spec.get("prefix-regex") else tuple(prefixes),
+            suffixes=() if spec.get("suffix-regex") else tuple(suffixes),
         )
+        if (spec.get("prefix-regex") or spec.get("suffix-regex")) and id(spec) not in self._shipped_specs:
+            # A regex written in the user's configuration: report a mistake in it now, not on first use.
+            # (Literal parts are escaped, and the shipped regexes are known to compile.)
+            template.pattern  # noqa: B018
+        return template
 
     def _compile_mark(self, spec: Mapping[str, Any]) -> _Mark:
         open_, close = str(spec["open"]), str(spec["close"])
@@ -276,8 +339,9 @@ class EmptySlogan(Rule):
     def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.text
         findings: list[Finding] = []
-        for template in self._templates:
-            for match in template.pattern.finditer(text):
+        starts = self._literal_starts(text)
+        for index, template in enumerate(self._templates):
+            for match in self._matches(text, template, starts.get(index)):
                 finding = self._judge(doc, template, match)
                 if finding is not None:
                     findings.append(finding)
@@ -286,6 +350,50 @@ class EmptySlogan(Rule):
         findings.extend(self._numbered_findings(text))
         findings.extend(self._cut_slogan_findings(text))
         return _without_overlaps(findings)
+
+    def _literal_starts(self, text: str) -> dict[int, set[int]]:
+        """Where the literal templates may match: their possible match starts, by template index.
+
+        A match is prefix + slot + suffix, the slot holding at most max-slot filler characters, so the
+        character right before its suffix is filler or the last character of a prefix. Only such
+        occurrences of a suffix are looked at (one scan per first character of the suffixes, and most
+        suffixes in prose follow a content word), and from each the slot is walked back to where a
+        prefix ends. Every match start is among the results; the template's pattern decides at each.
+        """
+        starts: dict[int, set[int]] = {}
+        for first, group in self._suffix_groups.items():
+            at = text.find(first, 1)  # a prefix comes first
+            while at >= 0:
+                if text[at - 1] in group.before:
+                    for index in group.at(text, at):
+                        found = self._prefix_starts(text, at, self._templates[index].prefixes)
+                        starts.setdefault(index, set()).update(found)
+                at = text.find(first, at + 1)
+        return starts
+
+    def _prefix_starts(self, text: str, slot_end: int, prefixes: tuple[str, ...]) -> list[int]:
+        """Starts of the prefixes that end a slot of filler (at most max-slot long) before ``slot_end``."""
+        found: list[int] = []
+        slot_start = slot_end
+        while True:
+            found.extend(slot_start - len(p) for p in prefixes if text.endswith(p, 0, slot_start))
+            if slot_end - slot_start >= self._max_slot or slot_start == 0:
+                return found
+            if text[slot_start - 1] not in self._filler:
+                return found
+            slot_start -= 1
+
+    @staticmethod
+    def _matches(text: str, template: _Template, starts: set[int] | None) -> Iterator[regex.Match[str]]:
+        """``template.pattern.finditer(text)``; for a literal template, tried only at its possible starts."""
+        if not _literal(template):
+            yield from template.pattern.finditer(text)
+            return
+        end = 0  # finditer's matches do not overlap: the next one starts at or after the last one's end
+        for start in sorted(starts or ()):
+            if start >= end and (match := template.pattern.match(text, start)) is not None:
+                yield match
+                end = match.end()
 
     def _cut_slogan_findings(self, text: str) -> Iterable[Finding]:
         if self._cut_re is None:
@@ -425,6 +533,11 @@ class EmptySlogan(Rule):
                 if mark.pattern.fullmatch(text, opened, match.end()):
                     yield opened, match.end()
                 opened = None
+
+
+def _literal(template: _Template) -> bool:
+    """All prefixes and suffixes are non-empty literals (then a match is never empty)."""
+    return bool(template.prefixes and template.suffixes and all(template.prefixes) and all(template.suffixes))
 
 
 def _inside(spans: Sequence[Any], offset: int) -> bool:
