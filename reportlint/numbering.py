@@ -197,7 +197,8 @@ class Marker:
         return self.kind in HEADING_KINDS
 
 
-def _heading_marker(match: regex.Match[str], base: int, paragraph: int) -> Marker | None:
+def _heading_marker(match: regex.Match[str], text: str, base: int, paragraph: int) -> Marker | None:
+    """The heading marker ``match`` (of _HEADING_RE at the start of paragraph ``text``) holds, if any."""
     # One tuple instead of a group lookup per name (the order of _HEADING_RE's groups).
     (
         chinese,
@@ -214,70 +215,27 @@ def _heading_marker(match: regex.Match[str], base: int, paragraph: int) -> Marke
         hclose,
         circled,
     ) = match.groups()
-    try:
-        if chinese:
-            kind, value, style = "chinese", parse_chinese_int(chinese), cpunct
-        elif cparen:
-            kind, value, style = "chinese-paren", parse_chinese_int(cparen), cpopen + cpclose
-        elif arabic:
-            kind, value, style = "arabic", int(arabic), apunct
-        elif aparen:
-            kind, value, style = "arabic-paren", int(aparen), apopen + apclose
-        elif half:
-            kind, value, style = "arabic-half", int(half), hclose
-        else:
-            kind, value, style = "circled", CIRCLED.index(circled) + 1, "circled"
-    except (NumberFormatError, ValueError):
+    end = match.end()
+    # Followed by more of a series (一、二、三产业; 1、2月份) it is no heading.
+    series = _ARABIC_SERIES_AFTER_RE if arabic or half else _SERIES_AFTER_RE
+    if series.match(text, end):
         return None
-    if value < 1:
+    value: int | None
+    if chinese:
+        kind, value, style = "chinese", chinese_value(chinese), cpunct
+    elif cparen:
+        kind, value, style = "chinese-paren", chinese_value(cparen), cpopen + cpclose
+    elif arabic:
+        kind, value, style = "arabic", int(arabic), apunct
+    elif aparen:
+        kind, value, style = "arabic-paren", int(aparen), apopen + apclose
+    elif half:
+        kind, value, style = "arabic-half", int(half), hclose
+    else:
+        kind, value, style = "circled", CIRCLED.index(circled) + 1, "circled"
+    if value is None or value < 1:
         return None
-    return Marker(
-        base + match.start(), base + match.end(), match.group(0), kind, value, paragraph, True, style
-    )
-
-
-class _Quoted:
-    """Offsets inside paired quotation or title marks of one paragraph (as ``Document.quoted``).
-
-    Computed per paragraph and only for paragraphs holding a candidate marker: the
-    quotation marks are found by one regex scan and the quoted spans merged, so a
-    lookup is a binary search (no per-character work; deeply nested marks stay linear).
-    """
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._first_mark: int | None = None
-        self._starts: list[int] | None = None
-        self._ends: list[int] = []
-
-    def __contains__(self, offset: int) -> bool:
-        # A quoted span begins after a mark: up to the first mark nothing is quoted (most
-        # candidates, e.g. every one at the paragraph start, are answered without the spans).
-        if self._first_mark is None:
-            first = QUOTE_MARK_RE.search(self._text)
-            self._first_mark = len(self._text) if first is None else first.start()
-        if offset <= self._first_mark:
-            return False
-        if self._starts is None:
-            self._compute()
-        assert self._starts is not None
-        index = bisect.bisect_right(self._starts, offset) - 1
-        return index >= 0 and offset < self._ends[index]
-
-    def _compute(self) -> None:
-        spans = quote_spans(self._text)
-        # The union of the spans, as disjoint sorted intervals.
-        starts: list[int] = []
-        ends: list[int] = []
-        for begin, finish in sorted(spans):
-            if begin >= finish:
-                continue
-            if ends and begin <= ends[-1]:
-                ends[-1] = max(ends[-1], finish)
-            else:
-                starts.append(begin)
-                ends.append(finish)
-        self._starts, self._ends = starts, ends
+    return Marker(base, base + end, text[:end], kind, value, paragraph, True, style)
 
 
 _CHINESE_VALUES: dict[str, int | None] = {}
@@ -302,7 +260,7 @@ class _Scan:
     """One document's text, its paragraphs and the per-paragraph facts the marker scans share.
 
     Every pattern match lies inside one paragraph (markers hold no blank and no line break), so
-    ``paragraph_of`` finds it by a binary search over the paragraph starts.
+    its paragraph is found by a binary search over the paragraph starts.
     """
 
     def __init__(self, doc: Document) -> None:
@@ -310,7 +268,9 @@ class _Scan:
         self.paragraphs = doc.paragraphs
         self.starts = [p.start for p in self.paragraphs]
         self.table_rows = self._table_rows()
-        self._quoted: dict[int, _Quoted] = {}
+        # Per paragraph, on first use: its first quotation mark, and its quoted spans (merged).
+        self._first_marks: dict[int, int] = {}
+        self._quoted: dict[int, tuple[list[int], list[int]]] = {}
 
     def _table_rows(self) -> set[int]:
         """Indices of the paragraphs holding a tab or a bar (a tab among a line's blanks does not count)."""
@@ -323,15 +283,41 @@ class _Scan:
                 rows.add(index)
         return rows
 
-    def paragraph_of(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset) - 1
-
     def is_quoted(self, index: int, offset: int) -> bool:
-        """True when ``offset`` of paragraph ``index`` is inside quotation or title marks."""
-        quoted = self._quoted.get(index)
-        if quoted is None:
-            quoted = self._quoted[index] = _Quoted(self.paragraphs[index].text)
-        return offset in quoted
+        """True when ``offset`` of paragraph ``index`` is inside quotation or title marks (as ``Document.quoted``).
+
+        A quoted span begins after a mark: up to the first mark nothing is quoted (most markers,
+        e.g. every one at a paragraph start, are answered without the spans). The spans are
+        merged, so a lookup is a binary search (deeply nested marks stay linear).
+        """
+        first = self._first_marks.get(index)
+        if first is None:
+            text = self.paragraphs[index].text
+            found = QUOTE_MARK_RE.search(text)
+            first = self._first_marks[index] = len(text) if found is None else found.start()
+        if offset <= first:
+            return False
+        spans = self._quoted.get(index)
+        if spans is None:
+            spans = self._quoted[index] = _merged_quote_spans(self.paragraphs[index].text)
+        starts, ends = spans
+        at = bisect.bisect_right(starts, offset) - 1
+        return at >= 0 and offset < ends[at]
+
+
+def _merged_quote_spans(text: str) -> tuple[list[int], list[int]]:
+    """The union of ``quote_spans(text)`` as disjoint sorted intervals: (starts, ends)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for begin, finish in sorted(quote_spans(text)):
+        if begin >= finish:
+            continue
+        if ends and begin <= ends[-1]:
+            ends[-1] = max(ends[-1], finish)
+        else:
+            starts.append(begin)
+            ends.append(finish)
+    return starts, ends
 
 
 # The characters a heading may open with (what _HEADING_RE.match needs first), remembered per
@@ -350,16 +336,14 @@ def _may_open_heading(char: str) -> bool:
 def _headings(scan: _Scan) -> Iterator[Marker]:
     for paragraph in scan.paragraphs:
         text = paragraph.text
-        if not _may_open_heading(text[0]) or paragraph.index in scan.table_rows:
+        opens = _HEADING_FIRST.get(text[0])
+        if opens is None:
+            opens = _may_open_heading(text[0])
+        if not opens or paragraph.index in scan.table_rows:
             continue
         heading = _HEADING_RE.match(text)
-        if heading is None:
-            continue
-        series = (
-            _ARABIC_SERIES_AFTER_RE if heading.group("arabic") or heading.group("half") else _SERIES_AFTER_RE
-        )
-        if not series.match(text, heading.end()):
-            marker = _heading_marker(heading, paragraph.start, paragraph.index)
+        if heading is not None:
+            marker = _heading_marker(heading, text, paragraph.start, paragraph.index)
             if marker:
                 yield marker
 

@@ -35,6 +35,8 @@ _INLINE_OF = {
 }
 _SENTENCE_MARKS = "。！？!?；;"
 _BARE_NUMERALS = "二三四五六七八九十"
+# After a bare numeral these make no candidate (二是 is a marker; 三两、二十 are numbers). One character each.
+_NOT_AFTER_BARE = frozenset(CN + "是两")
 # How far before 二是 a first item written without 是 (一加强……) is looked for.
 _FIRST_ITEM_REACH = 400
 # List kinds that number parts above the heading outline (第一部分 … 一、… 第二部分): a heading does not end them.
@@ -321,7 +323,7 @@ class SectionNumbering(Rule):
         self._lost_numeral_re = regex.compile(rf"(?:^|(?<=[{_SENTENCE_MARKS}]))是(?=\p{{Han}})")
         # Both after a sentence mark, over the whole text: one scan per mark, each led by the mark as
         # a literal (what the regex engine searches fastest); the match is the mark alone. A numeral
-        # before 是, 两 or another numeral is no candidate (二是 is a marker, 三两, 二十 are numbers).
+        # before 是, 两 or another numeral is no candidate (_NOT_AFTER_BARE).
         self._after_mark_res = [
             (
                 mark,
@@ -678,11 +680,15 @@ class SectionNumbering(Rule):
         for index in range(bisect.bisect_left(starts, first_shi.start), len(starts)):
             start = starts[index]
             first = text[start]
-            if first in _BARE_NUMERALS or first == "是":
-                paragraph = doc.paragraphs[index]
-                pattern = self._lost_numeral_re if first == "是" else self._bare_re
-                if pattern.match(paragraph.text):
-                    self._bare_candidate(doc, paragraph, start, result)
+            if first == "是":
+                pattern = self._lost_numeral_re
+            elif first in _BARE_NUMERALS and text[start + 1 : start + 2] not in _NOT_AFTER_BARE:
+                pattern = self._bare_re
+            else:
+                continue
+            paragraph = doc.paragraphs[index]
+            if pattern.match(paragraph.text):
+                self._bare_candidate(doc, paragraph, start, result)
         for mark, pattern in self._after_mark_res:
             if mark not in text:
                 continue
