@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, ClassVar
 
@@ -25,7 +25,8 @@ class _Template:
     # prefix -> texts before it that make prefix + suffix a verb taking a clause (错误地以为中心工作……)
     verb_before: Mapping[str, tuple[str, ...]]
     lone: tuple[str, ...]  # words that must stand alone in the segmentation (以人民为的: 为, not 有为)
-    # The literal alternatives of the prefix and the suffix; empty when given as a regex.
+    # Every text the prefix can match (its literal alternatives, or a regex prefix's `prefix-texts`) and
+    # texts one of which begins every suffix (its literal alternatives, or `suffix-starts`); empty if unknown.
     prefixes: tuple[str, ...]
     suffixes: tuple[str, ...]
 
@@ -38,16 +39,20 @@ class _Template:
 
 @dataclass
 class _SuffixGroup:
-    """The literal suffixes that begin with one character, and what may stand right before them."""
+    """The suffix starts that begin with one character, and what may stand right before them."""
 
-    before: set[str]  # filler characters and the last characters of the templates' prefixes
-    suffixes: dict[str, list[int]]  # suffix -> indexes of the templates that end in it
-    lengths: list[int]  # the lengths of the suffixes
+    before: set[str]  # filler characters and the last characters of the templates' prefix texts
+    suffixes: dict[str, set[int]] = field(default_factory=dict)  # suffix start -> template indexes
+    lengths: list[int] = field(default_factory=list)  # the lengths of the suffix starts
+    # last character -> (template index, prefix text) of the prefix texts ending in it
+    prefix_ends: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
-    def at(self, text: str, offset: int) -> Iterator[int]:
-        """Indexes of the templates one of whose suffixes starts at ``offset``."""
+    def templates_at(self, text: str, offset: int) -> set[int]:
+        """Indexes of the templates one of whose suffix starts is at ``offset``."""
+        found: set[int] = set()
         for length in self.lengths:
-            yield from self.suffixes.get(text[offset : offset + length], ())
+            found.update(self.suffixes.get(text[offset : offset + length], ()))
+        return found
 
 
 @dataclass(frozen=True)
@@ -191,15 +196,18 @@ class EmptySlogan(Rule):
         self._compile_numbered(data)
 
     def _index_literal_templates(self) -> None:
-        """Group the templates whose prefixes and suffixes are all literal by the first character of a suffix."""
+        """Group the templates whose prefix texts and suffix starts are known by the first character of a suffix."""
         self._suffix_groups: dict[str, _SuffixGroup] = {}
         for index, template in enumerate(self._templates):
             if not _literal(template):
                 continue
             for suffix in template.suffixes:
-                group = self._suffix_groups.setdefault(suffix[0], _SuffixGroup(set(self._filler), {}, []))
-                group.before.update(prefix[-1] for prefix in template.prefixes)
-                group.suffixes.setdefault(suffix, []).append(index)
+                group = self._suffix_groups.setdefault(suffix[0], _SuffixGroup(set(self._filler)))
+                group.suffixes.setdefault(suffix, set()).add(index)
+                for prefix in template.prefixes:
+                    group.before.add(prefix[-1])
+                    if (index, prefix) not in group.prefix_ends.setdefault(prefix[-1], []):
+                        group.prefix_ends[prefix[-1]].append((index, prefix))
         for group in self._suffix_groups.values():
             group.lengths = sorted({len(suffix) for suffix in group.suffixes})
 
@@ -320,8 +328,8 @@ class EmptySlogan(Rule):
             empty_ok=bool(spec.get("empty-ok", False)),
             verb_before={p: tuple(self._verb_before[p]) for p in prefixes if self._verb_before.get(p)},
             lone=tuple(_strings(spec.get("lone-words"))),
-            prefixes=() if spec.get("prefix-regex") else tuple(prefixes),
-            suffixes=() if spec.get("suffix-regex") else tuple(suffixes),
+            prefixes=tuple(_strings(spec.get("prefix-texts"))) if spec.get("prefix-regex") else tuple(prefixes),
+            suffixes=tuple(_strings(spec.get("suffix-starts"))) if spec.get("suffix-regex") else tuple(suffixes),
         )
         if (spec.get("prefix-regex") or spec.get("suffix-regex")) and id(spec) not in self._shipped_specs:
             # A regex written in the user's configuration: report a mistake in it now, not on first use.
@@ -364,28 +372,28 @@ class EmptySlogan(Rule):
         for first, group in self._suffix_groups.items():
             at = text.find(first, 1)  # a prefix comes first
             while at >= 0:
-                if text[at - 1] in group.before:
-                    for index in group.at(text, at):
-                        found = self._prefix_starts(text, at, self._templates[index].prefixes)
-                        starts.setdefault(index, set()).update(found)
+                if text[at - 1] in group.before and (indexes := group.templates_at(text, at)):
+                    self._add_prefix_starts(text, at, group, indexes, starts)
                 at = text.find(first, at + 1)
         return starts
 
-    def _prefix_starts(self, text: str, slot_end: int, prefixes: tuple[str, ...]) -> list[int]:
-        """Starts of the prefixes that end a slot of filler (at most max-slot long) before ``slot_end``."""
-        found: list[int] = []
+    def _add_prefix_starts(
+        self, text: str, slot_end: int, group: _SuffixGroup, indexes: set[int], starts: dict[int, set[int]]
+    ) -> None:
+        """Add the starts of the templates' prefix texts that end a slot of filler before ``slot_end``."""
         slot_start = slot_end
-        while True:
-            found.extend(slot_start - len(p) for p in prefixes if text.endswith(p, 0, slot_start))
-            if slot_end - slot_start >= self._max_slot or slot_start == 0:
-                return found
-            if text[slot_start - 1] not in self._filler:
-                return found
+        while slot_start > 0:
+            before = text[slot_start - 1]
+            for index, prefix in group.prefix_ends.get(before, ()):
+                if index in indexes and text.endswith(prefix, 0, slot_start):
+                    starts.setdefault(index, set()).add(slot_start - len(prefix))
+            if slot_end - slot_start >= self._max_slot or before not in self._filler:
+                return
             slot_start -= 1
 
     @staticmethod
     def _matches(text: str, template: _Template, starts: set[int] | None) -> Iterator[regex.Match[str]]:
-        """``template.pattern.finditer(text)``; for a literal template, tried only at its possible starts."""
+        """``template.pattern.finditer(text)``; for a template with known texts, tried only at its possible starts."""
         if not _literal(template):
             yield from template.pattern.finditer(text)
             return
@@ -536,7 +544,7 @@ class EmptySlogan(Rule):
 
 
 def _literal(template: _Template) -> bool:
-    """All prefixes and suffixes are non-empty literals (then a match is never empty)."""
+    """The texts of the prefix and the starts of the suffix are known and not empty (a match is never empty)."""
     return bool(template.prefixes and template.suffixes and all(template.prefixes) and all(template.suffixes))
 
 
