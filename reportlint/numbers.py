@@ -208,13 +208,10 @@ def normalise_unit(unit: str | None) -> tuple[str | None, float]:
 # QUANTITY_RE behind a lookahead for the characters a quantity can start with: the same matches as
 # QUANTITY_RE.finditer (a quantity starts at a numeral, an approximation word or 百分之), but the
 # regex engine skips every other position without entering the pattern.
-_SCAN_RE = regex.compile(
-    "(?=["
-    + regex.escape("".join(sorted(_PREFIX_STARTS)))
-    + f"0-9０-９{_CN_DIGIT}十拾])"
-    + QUANTITY_RE.pattern,
-    regex.VERBOSE,
-)
+_START_CLASS = "[" + regex.escape("".join(sorted(_PREFIX_STARTS))) + f"0-9０-９{_CN_DIGIT}十拾]"
+_SCAN_RE = regex.compile(f"(?={_START_CLASS}){QUANTITY_RE.pattern}", regex.VERBOSE)
+# Matches (with .match) where a quantity can start: no quantity starts anywhere else.
+QUANTITY_START_RE = regex.compile(_START_CLASS)
 _COLONS = ":：∶"
 _IDIOM_WORD_STARTS = frozenset(word[0] for word in IDIOM_WORDS)
 

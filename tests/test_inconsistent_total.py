@@ -9,6 +9,21 @@ import pytest
 from reportlint.testing import diagnostics, flagged
 from rules.inconsistent_total import InconsistentTotal
 from rules.inconsistent_total.helpers import _gate, _holds_any, format_number
+from rules.inconsistent_total.triggers import (
+    AVERAGES,
+    CARRIED,
+    CHANGES,
+    DURATIONS,
+    INCREMENTS,
+    OF_WHOLE,
+    PARTS_AFTER,
+    PARTS_BEFORE,
+    RATES,
+    REMAINING,
+    RESPECTIVELY,
+    SHARES,
+    hitting_chars,
+)
 
 RULE = "inconsistent-total"
 
@@ -551,3 +566,52 @@ def test_cue_gate_follows_user_words() -> None:
     text = "新建项目10个，内有农业项目6个、工业项目5个。"
     assert flagged(text, RULE) == []
     assert flagged(text, RULE, {"extend-part-cues": ["内有"]}) == ["10个"]
+
+
+def test_hitting_chars_cover_every_word() -> None:
+    words = ["其中", "分别为", "分别是", "分为", "包括", "包含", "含"]
+    chars = hitting_chars(words)
+    assert chars is not None and all(any(ch in word for ch in chars) for word in words)
+    assert hitting_chars([]) is None and hitting_chars(["其中", ""]) is None
+
+
+TRIGGERED_LISTS = [
+    ("part-cues", PARTS_AFTER),
+    ("carried-part-cues", CARRIED),
+    ("total-cues", PARTS_BEFORE),
+    ("bounded-rates", RATES),
+    ("computed-rates", RATES),
+    ("compare-words", CHANGES),
+    ("base-periods", CHANGES),
+    ("share-words", SHARES),
+    ("of-whole-verbs", OF_WHOLE),
+    ("respectively-cues", RESPECTIVELY),
+    ("duration-words", DURATIONS),
+    ("increment-cues", INCREMENTS),
+    ("remaining-words", REMAINING),
+]
+
+
+@pytest.mark.parametrize(("key", "check"), TRIGGERED_LISTS)
+def test_every_cue_word_triggers_its_check(key: str, check: int) -> None:
+    rule = InconsistentTotal()
+    assert all(rule.triggers.checks(word) & check for word in rule.data[key])
+    extended = InconsistentTotal({f"extend-{key}": ["另计"]})
+    assert extended.triggers.checks("另计") & check
+
+
+def test_triggers_skip_text_without_cues_and_run_checks_without_anchors() -> None:
+    rule = InconsistentTotal()
+    assert rule.triggers.checks("全面推进乡村振兴，建成美丽乡村示范点。") == 0
+    assert rule.triggers.checks("户均3.2人") & AVERAGES
+    # An emptied list makes its pattern match anywhere: that check is tried on every sentence.
+    emptied = InconsistentTotal({"total-cues": []})
+    assert emptied.triggers.always & PARTS_BEFORE
+    assert emptied.triggers.checks("全面推进乡村振兴。") & PARTS_BEFORE
+
+
+def test_household_pairs_are_found_with_links_and_units_of_users() -> None:
+    assert flagged("新增纳入监测对象4户3人。", RULE) == ["4户3人"]
+    assert flagged("新增纳入监测对象86户、63人。", RULE) == ["86户、63人"]
+    assert flagged("新增纳入监测对象86户及63人。", RULE) == []
+    assert flagged("新增纳入监测对象86户及63人。", RULE, {"extend-household-links": ["及"]}) == ["86户及63人"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from reportlint.document import Document, Span
 from reportlint.rule import Finding, Severity
@@ -11,9 +11,28 @@ from .averages import Averages
 from .conversions import Conversions
 from .counts import Counts
 from .growth import Growth
-from .helpers import _NUMBER_GATE_RE, _depths, _holds_any
+from .helpers import _NUMBER_GATE_RE, _depths, _holds_any, paragraph_sentences
 from .parts import Parts
 from .rates import Rates
+from .triggers import (
+    AVERAGES,
+    CARRIED,
+    CHANGES,
+    CONVERSIONS,
+    COUNTS,
+    DURATIONS,
+    GROUP_HOUSEHOLDS,
+    INCREMENTS,
+    OF_WHOLE,
+    PARTS_AFTER,
+    PARTS_BEFORE,
+    RATES,
+    RATIOS,
+    REMAINING,
+    RESPECTIVELY,
+    SHARES,
+    STRUCTURES,
+)
 
 
 class InconsistentTotal(Parts, Counts, Rates, Growth, Averages, Conversions):
@@ -110,86 +129,18 @@ class InconsistentTotal(Parts, Counts, Rates, Growth, Averages, Conversions):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         findings: list[Finding] = []
-        previous: Span | None = None
-        for sentence in doc.sentences:
-            text = sentence.text
-            if not _NUMBER_GATE_RE.search(text):
-                previous = sentence
+        triggers = self.triggers
+        for paragraph in doc.paragraphs:
+            # A check fires only in a sentence holding a number and its cue: most paragraphs hold no cue.
+            if not triggers.checks(paragraph.text) or not _NUMBER_GATE_RE.search(paragraph.text):
                 continue
-            if (
-                previous is not None
-                and previous.end == sentence.start
-                and previous.text.endswith("。")
-                and text.startswith(self.carried_part_cues)
-            ):
-                # "……生产总值86.5亿元，同比增长6.2%。其中，第一产业……": the parts in the next sentence.
-                joined = Span(previous.start, sentence.end, previous.text[:-1] + "，" + text)
-                findings.extend(self._parts_after_total(doc, joined, _depths(joined.text)))
-            previous = sentence
-            # Each check below finds nothing unless its cue is in the sentence: most sentences have
-            # none, so the cues are looked for first (a character they need, then the pattern) and
-            # the bracket depths are computed only for a check that will read them.
-            depths: list[int] | None = None
-            if (
-                (_holds_any(text, self.part_gate) and self.part_cue_re.search(text))
-                or ("第一" in text and self.ordinal_parts_re.search(text))
-                or (("中，" in text or "中," in text) and self.among_re.search(text))
-            ):
-                depths = _depths(text)
-                findings.extend(self._parts_after_total(doc, sentence, depths))
-            if _holds_any(text, self.total_gate) and self.total_cue_re.search(text):
-                if depths is None:
-                    depths = _depths(text)
-                findings.extend(self._parts_before_total(doc, sentence, depths))
-            counts = self._counts(text)
-            if counts:
-                if depths is None:
-                    depths = _depths(text)
-                findings.extend(self._list_before_count(sentence, depths, counts))
-                findings.extend(self._count_before_list(sentence, depths, counts))
-            if _holds_any(text, self.rate_gate) and (
-                self.bounded_rate_re.search(text)
-                or self.computed_rate_re.search(text)
-                or ("率" in text and self.stem_rate_re.search(text))
-            ):
-                findings.extend(self._rates(doc, sentence))
-            if ("均" in text or "每" in text) and self.average_re.search(text):
-                findings.extend(self._averages(doc, sentence))
-            if (
-                (_holds_any(text, self.compare_gate) and self.compare_re.search(text))
-                or (_holds_any(text, self.stated_base_gate) and self.stated_base_re.search(text))
-                or (("由" in text or "从" in text) and self.from_to_re.search(text))
-            ):
-                findings.extend(self._changes(doc, sentence))
-            shared = _holds_any(text, self.share_gate) and self.share_re.search(text) is not None
-            if shared:
-                findings.extend(self._shares(doc, sentence))
-            if (_holds_any(text, self.of_whole_gate) and self.of_whole_re.search(text)) or (
-                "占" in text and self.share_of_total_re.search(text)
-            ):
-                findings.extend(self._of_whole(doc, sentence))
-            if _holds_any(text, self.respectively_gate) and self.respectively_re.search(text):
-                if depths is None:
-                    depths = _depths(text)
-                findings.extend(self._dated_counts(doc, sentence, depths))
-            if _holds_any(text, self.duration_gate) and self.duration_re.search(text):
-                findings.extend(self._durations(sentence))
-            if _holds_any(text, self.structure_gate) and self.structure_chain_re.search(text):
-                findings.extend(self._structures(sentence))
-            if "户" in text and self.group_household_re.search(text):
-                findings.extend(self._group_households(doc, sentence))
-            if "按" in text and self.ratio_re.search(text):
-                findings.extend(self._ratios(doc, sentence))
-            if "（" in text or "(" in text or "合" in text:
-                findings.extend(self._conversions(doc, sentence))
-            if _holds_any(text, self.increment_gate) and self.increment_re.search(text):
-                findings.extend(self._increments(doc, sentence))
-            if _holds_any(text, self.remaining_gate) and self.remaining_re.search(text):
-                if depths is None:
-                    depths = _depths(text)
-                findings.extend(self._remaining(doc, sentence, depths))
-            if shared and "其中" in text:
-                findings.extend(self._share_sums(doc, sentence))
+            previous: Span | None = None
+            for sentence in paragraph_sentences(paragraph):
+                if _NUMBER_GATE_RE.search(sentence.text):
+                    checks = triggers.checks(sentence.text)
+                    if checks:
+                        findings.extend(self._sentence_findings(doc, sentence, previous, checks))
+                previous = sentence
         findings.extend(self._announced_lists(doc))
         findings.extend(self._households(doc))
         findings.extend(self._colon_parts(doc))
@@ -204,3 +155,103 @@ class InconsistentTotal(Parts, Counts, Rates, Growth, Averages, Conversions):
             # A slogan another check has already counted ("三个确保") is reported once.
             if not any(f.start < finding.end and finding.start < f.end for f in findings):
                 yield finding
+
+    def _sentence_findings(
+        self, doc: Document, sentence: Span, previous: Span | None, checks: int
+    ) -> Iterator[Finding]:
+        """The findings of the sentence checks in ``checks`` (see triggers.py) on one sentence,
+        ``previous`` being the sentence before it in its paragraph."""
+        text = sentence.text
+        if (
+            checks & CARRIED
+            and previous is not None
+            and previous.end == sentence.start
+            and previous.text.endswith("。")
+            and text.startswith(self.carried_part_cues)
+        ):
+            # "……生产总值86.5亿元，同比增长6.2%。其中，第一产业……": the parts in the next sentence.
+            joined = Span(previous.start, sentence.end, previous.text[:-1] + "，" + text)
+            yield from self._parts_after_total(doc, joined, _depths(joined.text))
+        # Each check below finds nothing unless its cue is in the sentence: the cues are looked for
+        # first (a character they need, then the pattern) and the bracket depths are computed only
+        # for a check that will read them.
+        depths: list[int] | None = None
+        if checks & PARTS_AFTER and (
+            (_holds_any(text, self.part_gate) and self.part_cue_re.search(text))
+            or ("第一" in text and self.ordinal_parts_re.search(text))
+            or (("中，" in text or "中," in text) and self.among_re.search(text))
+        ):
+            depths = _depths(text)
+            yield from self._parts_after_total(doc, sentence, depths)
+        if checks & PARTS_BEFORE and _holds_any(text, self.total_gate) and self.total_cue_re.search(text):
+            if depths is None:
+                depths = _depths(text)
+            yield from self._parts_before_total(doc, sentence, depths)
+        counts = self._counts(text) if checks & COUNTS else None
+        if counts:
+            if depths is None:
+                depths = _depths(text)
+            yield from self._list_before_count(sentence, depths, counts)
+            yield from self._count_before_list(sentence, depths, counts)
+        if (
+            checks & RATES
+            and _holds_any(text, self.rate_gate)
+            and (
+                self.bounded_rate_re.search(text)
+                or self.computed_rate_re.search(text)
+                or ("率" in text and self.stem_rate_re.search(text))
+            )
+        ):
+            yield from self._rates(doc, sentence)
+        if checks & AVERAGES and ("均" in text or "每" in text) and self.average_re.search(text):
+            yield from self._averages(doc, sentence)
+        if checks & CHANGES and (
+            (_holds_any(text, self.compare_gate) and self.compare_re.search(text))
+            or (_holds_any(text, self.stated_base_gate) and self.stated_base_re.search(text))
+            or (("由" in text or "从" in text) and self.from_to_re.search(text))
+        ):
+            yield from self._changes(doc, sentence)
+        shared = (
+            checks & SHARES and _holds_any(text, self.share_gate) and self.share_re.search(text) is not None
+        )
+        if shared:
+            yield from self._shares(doc, sentence)
+        if checks & OF_WHOLE and (
+            (_holds_any(text, self.of_whole_gate) and self.of_whole_re.search(text))
+            or ("占" in text and self.share_of_total_re.search(text))
+        ):
+            yield from self._of_whole(doc, sentence)
+        if (
+            checks & RESPECTIVELY
+            and _holds_any(text, self.respectively_gate)
+            and self.respectively_re.search(text)
+        ):
+            if depths is None:
+                depths = _depths(text)
+            yield from self._dated_counts(doc, sentence, depths)
+        if checks & DURATIONS and _holds_any(text, self.duration_gate) and self.duration_re.search(text):
+            yield from self._durations(sentence)
+        if (
+            checks & STRUCTURES
+            and _holds_any(text, self.structure_gate)
+            and self.structure_chain_re.search(text)
+        ):
+            yield from self._structures(sentence)
+        if checks & GROUP_HOUSEHOLDS and "户" in text and self.group_household_re.search(text):
+            yield from self._group_households(doc, sentence)
+        if checks & RATIOS and "按" in text and self.ratio_re.search(text):
+            yield from self._ratios(doc, sentence)
+        if (
+            checks & CONVERSIONS
+            and ("（" in text or "(" in text or "合" in text)
+            and self.conversion_link_re.search(text)  # each conversion follows a link
+        ):
+            yield from self._conversions(doc, sentence)
+        if checks & INCREMENTS and _holds_any(text, self.increment_gate) and self.increment_re.search(text):
+            yield from self._increments(doc, sentence)
+        if checks & REMAINING and _holds_any(text, self.remaining_gate) and self.remaining_re.search(text):
+            if depths is None:
+                depths = _depths(text)
+            yield from self._remaining(doc, sentence, depths)
+        if shared and "其中" in text:
+            yield from self._share_sums(doc, sentence)

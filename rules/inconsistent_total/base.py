@@ -9,6 +9,27 @@ from reportlint.numbers import Quantity
 from reportlint.rule import Rule
 
 from .helpers import _DATE_RANGE_RE, CN_COUNT, NUMERAL_CHARS, _alternation, _gate, _quantity_index
+from .triggers import (
+    AVERAGES,
+    CARRIED,
+    CHANGES,
+    CONVERSIONS,
+    COUNTS,
+    DURATIONS,
+    GROUP_HOUSEHOLDS,
+    INCREMENTS,
+    OF_WHOLE,
+    PARTS_AFTER,
+    PARTS_BEFORE,
+    RATES,
+    RATIOS,
+    REMAINING,
+    RESPECTIVELY,
+    SHARES,
+    STRUCTURES,
+    Triggers,
+    hitting_chars,
+)
 
 
 class TotalBase(Rule):
@@ -83,10 +104,13 @@ class TotalBase(Rule):
         self.count_before_re = regex.compile(rf"[\d{NUMERAL_CHARS}第之]")
         announcing = _alternation(d["announcing-classifiers"])
         intro = _alternation(d["list-intro-words"])
-        self.announce_re = regex.compile(
-            rf"(?<![\d{NUMERAL_CHARS}第之])(?P<num>十[一二三四五六七八九]|[{CN_COUNT}]|1\d|[2-9])(?P<cls>{announcing})"
+        announce = (
+            rf"(?P<num>十[一二三四五六七八九]|[{CN_COUNT}]|1\d|[2-9])(?P<cls>{announcing})"
             rf"[^\d{CN_COUNT}一，,。；;：:、！？]{{0,10}}[”」]?[，,：:。；;]?(?:{intro})?[：:，,]?$"
         )
+        self.announce_re = regex.compile(rf"(?<![\d{NUMERAL_CHARS}第之]){announce}")
+        # Without the look-behind: it matches wherever announce_re does, in any window ending there.
+        self.loose_announce_re = regex.compile(announce)
         intro_after = _alternation(w for w in d["list-intro-words"] if w not in d["nested-list-starts"])
         self.intro_after_re = regex.compile(
             rf"[^\d，,。；;：:、！？“”]{{0,8}}?[”」]?(?:[，,]?(?:{intro_after})[：:]?|[：:])"
@@ -225,6 +249,48 @@ class TotalBase(Rule):
             self.conversions.setdefault(small, {})[big] = 1 / float(factor)
         self.conversion_link_re = regex.compile(
             rf"(?:[（(](?:{_alternation(d['conversion-words'])})?|[，,]?(?:折合|约合))(?=[\d０-９]|约|近)"
+        )
+        self.triggers = self._triggers()
+
+    def _triggers(self) -> Triggers:
+        """The anchor characters of each sentence check: those of the cue its condition in check() needs."""
+        d = self.data
+
+        def anchors(key: str) -> str | None:
+            # The cue patterns are alternations of the non-empty words (an empty list matches anywhere).
+            return hitting_chars(w for w in d[key] if w)
+
+        def joined(*parts: str | None) -> str | None:
+            return None if any(part is None for part in parts) else "".join(part or "" for part in parts)
+
+        rates = (
+            hitting_chars(
+                [*(w for w in d["bounded-rates"] if w), *(w for w in d["computed-rates"] if w), "率"]
+            )
+            if anchors("bounded-rates") and anchors("computed-rates")
+            else None
+        )
+        return Triggers(
+            {
+                CARRIED: hitting_chars(d["carried-part-cues"]),
+                PARTS_AFTER: joined(anchors("part-cues"), "第中"),  # + 第一, 中，
+                PARTS_BEFORE: anchors("total-cues"),
+                # A count is checked against a list: its items are cut by 、 or are titles in 《》.
+                COUNTS: "、《",
+                RATES: rates,
+                AVERAGES: "均每",
+                CHANGES: joined(anchors("compare-words"), anchors("base-periods"), "由从"),
+                SHARES: anchors("share-words"),
+                OF_WHOLE: joined(anchors("of-whole-verbs"), "占"),
+                RESPECTIVELY: anchors("respectively-cues"),
+                DURATIONS: anchors("duration-words"),
+                STRUCTURES: hitting_chars(self.structure_gate) if self.structure_gate else None,
+                GROUP_HOUSEHOLDS: "户",
+                RATIOS: "按",
+                CONVERSIONS: "（(合",
+                INCREMENTS: anchors("increment-cues"),
+                REMAINING: anchors("remaining-words"),
+            }
         )
 
     def _family(self, q: Quantity) -> str | None:

@@ -25,6 +25,7 @@ from .helpers import (
     PART_MARKS,
     _count_value,
     _depths,
+    _occurrences,
     _range_length,
     format_number,
 )
@@ -131,7 +132,9 @@ class Counts(TotalBase):
                 places = None if place is None or quoted_count else self._named_places(text[start:end], place)
                 if places is not None:
                     bounds = (places, places) if not _DIGIT_RE.search(text, start, end) else None
-                elif place is not None and not quoted_count and (figures or not self._named_kind(text, match)):
+                elif (
+                    place is not None and not quoted_count and (figures or not self._named_kind(text, match))
+                ):
                     continue
                 else:
                     bounds = self._items(text, depths, start, end)
@@ -230,7 +233,7 @@ class Counts(TotalBase):
 
     def _announced_lists(self, doc: Document) -> Iterator[Finding]:
         """ "存在两方面问题，一是……二是……三是……": the count against the 一是 items that follow."""
-        if "一是" not in doc.text:
+        if "一是" not in doc.text or not self._may_announce(doc):
             return
         markers = doc.markers
         paragraphs = doc.paragraphs
@@ -292,6 +295,25 @@ class Counts(TotalBase):
                 f"数量与列举不一致：「{text}」表示{count}项，但其后“一是、二是……”列举了{found}项，请核对数量或补全列举",
                 severity=severity,
             )
+
+    def _may_announce(self, doc: Document) -> bool:
+        """False when no 一是 of ``doc`` has a count announcing it (then the numbering markers that
+        _announced_lists reads need not be found): the windows searched are those _announced_lists
+        searches or wider, with a pattern matching wherever its own does."""
+        text = doc.text
+        paragraphs = doc.paragraphs
+        for position in _occurrences(text, "一是"):
+            paragraph = doc.paragraph_at(position)
+            if paragraph is None:
+                continue
+            if self.loose_announce_re.search(text, max(paragraph.start, position - 40), position):
+                return True
+            if position == paragraph.start and paragraph.index:
+                previous = paragraphs[paragraph.index - 1]
+                before = text[max(previous.start, previous.end - 40) : previous.end]
+                if before.endswith(("：", ":")) and self.loose_announce_re.search(before):
+                    return True
+        return False
 
     def _slogans(self, doc: Document) -> Iterator[Finding]:
         """ "四个一批：关停取缔一批、整合搬迁一批、整改提升一批": the count against the items repeating its key."""

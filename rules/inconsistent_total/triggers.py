@@ -1,0 +1,76 @@
+"""Which sentence checks of inconsistent-total can report on a text: a quick test of its characters.
+
+Each sentence check runs only when its cue is in the sentence (a word of a list, a literal such as
+"均"). Every cue holds one of a few characters (its *anchors*), so one character-class search tells
+which checks can fire: a paragraph holding no anchor is skipped whole, and in a sentence only the
+checks whose anchors it holds are tried. The anchors only make the checks run less often; each check
+still tests its own cue, so the findings are the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import regex
+
+# The sentence checks, in the order check() runs them.
+CARRIED = 1 << 0  # "……86.5亿元。其中，……": parts in the sentence after the total
+PARTS_AFTER = 1 << 1
+PARTS_BEFORE = 1 << 2
+COUNTS = 1 << 3
+RATES = 1 << 4
+AVERAGES = 1 << 5
+CHANGES = 1 << 6
+SHARES = 1 << 7
+OF_WHOLE = 1 << 8
+RESPECTIVELY = 1 << 9
+DURATIONS = 1 << 10
+STRUCTURES = 1 << 11
+GROUP_HOUSEHOLDS = 1 << 12
+RATIOS = 1 << 13
+CONVERSIONS = 1 << 14
+INCREMENTS = 1 << 15
+REMAINING = 1 << 16
+
+
+def hitting_chars(words: Iterable[str]) -> str | None:
+    """A few characters one of which each of ``words`` holds (greedily, the one in most words first);
+    None when there is no word or one is empty (a cue that is everywhere)."""
+    uncovered = list(words)
+    if not uncovered or not all(uncovered):
+        return None
+    chosen = ""
+    while uncovered:
+        counts: dict[str, int] = {}
+        for word in uncovered:
+            for ch in dict.fromkeys(word):
+                counts[ch] = counts.get(ch, 0) + 1
+        best = max(counts, key=counts.__getitem__)  # the first of the most frequent
+        chosen += best
+        uncovered = [word for word in uncovered if best not in word]
+    return chosen
+
+
+class Triggers:
+    """Anchor characters of each sentence check; a check without anchors (None) is always tried."""
+
+    def __init__(self, anchors: Mapping[int, str | None]) -> None:
+        self.always = 0
+        self.by_char: dict[str, int] = {}
+        for check, chars in anchors.items():
+            if chars is None:
+                self.always |= check
+                continue
+            for ch in chars:
+                self.by_char[ch] = self.by_char.get(ch, 0) | check
+        chars = "".join(sorted(self.by_char))
+        self._anchor_re = regex.compile(f"[{regex.escape(chars)}]") if chars else None
+
+    def checks(self, text: str) -> int:
+        """The checks that can fire in ``text`` (a bit set of the constants above)."""
+        found = self.always
+        if self._anchor_re is not None:
+            by_char = self.by_char
+            for ch in set(self._anchor_re.findall(text)):
+                found |= by_char[ch]
+        return found
