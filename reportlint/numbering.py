@@ -106,34 +106,47 @@ _INLINE_PAREN = (
     rf"(?<={_AFTER_CLAUSE}.)"
     rf"(?:(?P<num>\d{{1,2}})(?P<close>[）)])(?!{_NAMED_BY_NUMBER})|(?P<cnum>[{CN}]{{1,3}})(?P<cclose>[）)]))"
 )
-_INLINE_FORMS: tuple[tuple[str, regex.Pattern[str]], ...] = (
+# Each with a character all its matches hold: a text without it is not scanned.
+_INLINE_FORMS: tuple[tuple[str, str, regex.Pattern[str]], ...] = (
     # （1） and （一）; (1) and (一).
-    ("paren", regex.compile(rf"(?P<open>（){_INLINE_PAREN}")),
-    ("paren", regex.compile(rf"(?P<open>\(){_INLINE_PAREN}")),
+    ("paren", "（", regex.compile(rf"(?P<open>（){_INLINE_PAREN}")),
+    ("paren", "(", regex.compile(rf"(?P<open>\(){_INLINE_PAREN}")),
     # ② (CIRCLED is one block of code points: a range is tested much faster than a list).
     (
         "inline-circled",
+        "",
         regex.compile(rf"[{CIRCLED[0]}-{CIRCLED[-1]}](?<={_AFTER_CLAUSE}.)(?!{_NAMED_BY_NUMBER})"),
     ),
     # 2）加强 and 2)加强.
     (
         "inline-half",
+        "）",
         regex.compile(
             rf"(?P<num>\d(?<={_AFTER_CLAUSE}.)\d?)(?P<close>）)(?=\p{{Han}})(?!{_NAMED_BY_NUMBER})"
         ),
     ),
     (
         "inline-half",
+        ")",
         regex.compile(
             rf"(?P<num>\d(?<={_AFTER_CLAUSE}.)\d?)(?P<close>\))(?=\p{{Han}})(?!{_NAMED_BY_NUMBER})"
         ),
     ),
     # ；2.加强 and ；2．加强.
-    ("inline-arabic", regex.compile(rf"(?P<num>\d(?<={_AFTER_LIST_MARK}.)\d?)(?P<close>\.)(?=\p{{Han}})")),
-    ("inline-arabic", regex.compile(rf"(?P<num>\d(?<={_AFTER_LIST_MARK}.)\d?)(?P<close>．)(?=\p{{Han}})")),
+    (
+        "inline-arabic",
+        ".",
+        regex.compile(rf"(?P<num>\d(?<={_AFTER_LIST_MARK}.)\d?)(?P<close>\.)(?=\p{{Han}})"),
+    ),
+    (
+        "inline-arabic",
+        "．",
+        regex.compile(rf"(?P<num>\d(?<={_AFTER_LIST_MARK}.)\d?)(?P<close>．)(?=\p{{Han}})"),
+    ),
     # ；2、加强 and ；二、加强 (not 一、二级: see _SERIES_AFTER_RE in _inline_markers).
     (
         "enumeration-comma",
+        "、",
         regex.compile(
             rf"(?<={_AFTER_LIST_MARK}(?:(?P<num>\d{{1,2}})|(?P<cnum>[{CN}]{{1,3}})))(?P<close>、)(?=\p{{Han}})"
         ),
@@ -372,7 +385,9 @@ def _inline_item(form: str, match: regex.Match[str], text: str) -> tuple[int, st
 
 def _inline_markers(scan: _Scan) -> Iterator[Marker]:
     text, starts = scan.text, scan.starts
-    for form, pattern in _INLINE_FORMS:
+    for form, needs, pattern in _INLINE_FORMS:
+        if needs not in text:
+            continue
         for match in pattern.finditer(text):
             try:
                 item = _inline_item(form, match, text)

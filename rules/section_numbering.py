@@ -24,6 +24,7 @@ _LEVEL_NAMES = {
 }
 _COLONS = "：:"
 _HEADING_KINDS = frozenset(HEADING_KINDS)
+_RANK = {kind: i for i, kind in enumerate(HEADING_KINDS)}  # outermost first
 # A paragraph opening with ① or （1） and going on with ②、（2） inside it is one in-prose list.
 _INLINE_OF = {
     "chinese": "inline-chinese",
@@ -484,21 +485,21 @@ class SectionNumbering(Rule):
         return next((headings[i] for i in range(index + 1, len(headings)) if headings[i].kind in kinds), None)
 
     @staticmethod
-    def _sibling(headings: Sequence[Marker], index: int, rank: dict[str, int]) -> Marker | None:
+    def _sibling(headings: Sequence[Marker], index: int) -> Marker | None:
         """The next heading of the kind of ``headings[index]`` before any heading of a higher level."""
         kind = headings[index].kind
         for i in range(index + 1, len(headings)):
             later = headings[i]
             if later.kind == kind:
                 return later
-            if rank[later.kind] < rank[kind]:
+            if _RANK[later.kind] < _RANK[kind]:
                 return None
         return None
 
     def _check_outline(
         self, doc: Document, headings: Sequence[Marker], retyped: set[int]
     ) -> Iterable[Finding]:
-        rank = {kind: i for i, kind in enumerate(HEADING_KINDS)}
+        rank = _RANK
         stack: list[_Frame] = []
         seen_parent_message = False
         swapped: set[int] = set()  # the second marker of a swapped pair (一、三、二、): already reported
@@ -538,15 +539,16 @@ class SectionNumbering(Rule):
                     )  # fmt: skip
                     continue
             same = [i for i in range(len(stack) - 1, -1, -1) if stack[i].kind == kind]
-            announced = self._announces_enumeration(self._previous(doc, marker))
-            if value == 1 and same and not announced:
+            # (Whether the paragraph before announces a list is asked last: it costs most.)
+            if value == 1 and same:
                 # 一、…一、…三、: a repeated 一、 after which the outline goes on as if it had been 二、.
                 inner = stack[same[0]]
-                sibling = self._sibling(headings, index, rank)
+                sibling = self._sibling(headings, index)
                 if (
                     sibling is not None
                     and sibling.value == inner.expected + 1
                     and 1 in {m.value for m in inner.history}
+                    and not self._announces_enumeration(self._previous(doc, marker))
                 ):
                     expected = inner.expected
                     del stack[same[0] + 1 :]
@@ -564,12 +566,12 @@ class SectionNumbering(Rule):
             if value == 1:
                 if (
                     not same
-                    and not announced
-                    and not self._mentions_enumeration(self._previous(doc, marker))
                     and stack
                     and rank[stack[-1].kind] > rank[kind]
                     and kind != "circled"
                     and "arabic-half" not in (kind, stack[-1].kind)
+                    and not self._announces_enumeration(self._previous(doc, marker))
+                    and not self._mentions_enumeration(self._previous(doc, marker))
                 ):
                     parent = stack[-1]
                     yield Finding(
@@ -600,9 +602,12 @@ class SectionNumbering(Rule):
                     and index + 2 < len(headings)
                     and all(rank[h.kind] > rank[kind] for h in headings[index + 1 : index + 3])
                 )
-                if (has_parent or opens_text or (announced and kind != "circled")) and not self._item_before(
-                    doc, marker
-                ):
+                lost_first = (
+                    has_parent
+                    or opens_text
+                    or (kind != "circled" and self._announces_enumeration(self._previous(doc, marker)))
+                )
+                if lost_first and not self._item_before(doc, marker):
                     prefix = "".join(render(kind, v, marker.style) for v in range(1, value))
                     yield Finding(
                         marker.start, marker.end,
@@ -618,7 +623,7 @@ class SectionNumbering(Rule):
                 frame = stack[skip_from]
                 expected = frame.expected
                 del stack[skip_from + 1 :]
-                sibling = self._sibling(headings, index, rank)
+                sibling = self._sibling(headings, index)
                 if sibling is not None and sibling.value == expected:
                     swapped.add(sibling.start)
                     message = _swap_message(marker, sibling)
@@ -727,11 +732,8 @@ class SectionNumbering(Rule):
         bare = self._bare_numerals(doc)
         next_bare = 0
         swapped: set[int] = set()
-        # Heading numbers seen per kind (lower kinds forgotten under each new higher heading).
-        seen: dict[str, set[int]] = {kind: set() for kind in HEADING_KINDS}
-        seen_below = {
-            kind: [seen[lower] for lower in HEADING_KINDS[i + 1 :]] for i, kind in enumerate(HEADING_KINDS)
-        }
+        # Heading numbers seen per kind, by rank (lower kinds forgotten under each new higher heading).
+        seen: list[set[int]] = [set() for _ in HEADING_KINDS]
         last_shi = 0  # the end of the last 一是-style marker
         previous_item: Marker | None = None  # the last in-prose list marker since the last heading
         last_heading: Marker | None = None
@@ -744,9 +746,10 @@ class SectionNumbering(Rule):
                     yield finding
             kind = marker.kind
             if kind in _HEADING_KINDS:
-                continues_outline = marker.value - 1 in seen[kind]
-                seen[kind].add(marker.value)
-                for lower in seen_below[kind]:
+                rank = _RANK[kind]
+                continues_outline = marker.value - 1 in seen[rank]
+                seen[rank].add(marker.value)
+                for lower in seen[rank + 1 :]:
                     lower.clear()
                 finding = None if continues_outline else self._heading_in_list(doc, stacks, marker)
                 if finding:
@@ -777,7 +780,7 @@ class SectionNumbering(Rule):
                 and kind in _PARAGRAPH_LIST_KINDS
                 and last_heading.paragraph == marker.paragraph - 1
                 and marker.value == last_heading.value + 1
-                and last_heading.value - 1 in seen[last_heading.kind]
+                and last_heading.value - 1 in seen[_RANK[last_heading.kind]]
                 and (not retyped_items or retyped_items[-1] is not last_heading)
                 and not self._announces(doc.paragraphs[last_heading.paragraph].text)
                 and not any(marker.value - 1 in f.lasts for f in stacks[kind])
@@ -793,7 +796,7 @@ class SectionNumbering(Rule):
                 last_heading = Marker(marker.start, marker.end, wanted, last_heading.kind, marker.value,
                                       marker.paragraph, True, last_heading.style)  # fmt: skip
                 retyped_items.append(last_heading)
-                seen[last_heading.kind].add(marker.value)
+                seen[_RANK[last_heading.kind]].add(marker.value)
                 continue
             # (Only an item after an item of another kind can be a mixed one.)
             mixed = None
