@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 from collections.abc import Iterable, Iterator, Mapping
@@ -69,6 +70,12 @@ _NONZERO_TO_ONE = bytes([0] + [1] * 255)
 # Characters beyond the BMP, and the CJK ideograph that stands for them in byte prefilters.
 _ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
 _ASTRAL_STANDIN = "\u9fff"
+# Byte table: 0 stays 0, any other byte becomes 0xFF (a mask).
+_NONZERO_TO_MASK = bytes([0] + [0xFF] * 255)
+# High bytes of the UTF-16 blocks holding \p{Han} (and little else): CJK radicals, extension A,
+# unified ideographs, compatibility ideographs. Han characters of the 0x30 block are listed apart.
+_HAN_BLOCKS = (0x2E, 0x2F, *range(0x34, 0xA0), 0xF9, 0xFA)
+_HAN_IN_PUNCTUATION_BLOCK = "\u3005\u3007" + "".join(map(chr, range(0x3021, 0x302A))) + "\u3038\u3039\u303a\u303b"
 # Characters shown of a long repeated text in a message.
 _SHOWN = 24
 
@@ -201,11 +208,12 @@ class DuplicatedText(Rule):
 
     # -- entry point -------------------------------------------------------------
     def check(self, doc: Document) -> Iterable[Finding]:
-        findings = list(self._punctuation_findings(doc))
+        codes = _CodeUnits(doc.text)
+        findings = list(self._punctuation_findings(doc, codes))
         findings.extend(self._clause_findings(doc))
-        findings.extend(self._phrase_findings(doc))
+        findings.extend(self._phrase_findings(doc, codes))
         findings.extend(self._marked_findings(doc))
-        for candidate in self._candidates(doc):
+        for candidate in self._candidates(doc, codes):
             finding = self._judge(doc, candidate)
             if finding is not None:
                 findings.append(finding)
@@ -218,26 +226,26 @@ class DuplicatedText(Rule):
         return kept
 
     # -- repeated punctuation ----------------------------------------------------
-    def _punctuation_findings(self, doc: Document) -> Iterator[Finding]:
+    def _punctuation_findings(self, doc: Document, codes: _CodeUnits | None = None) -> Iterator[Finding]:
         if self._punctuation is None:
             return
         text = doc.text
         end = 0
-        for start in self._punctuation_starts(text):
+        for start in self._punctuation_starts(text, codes):
             if start < end or (m := self._punctuation.match(text, start)) is None:
                 continue
             end = m.end()
             if (finding := self._punctuation_finding(text, m)) is not None:
                 yield finding
 
-    def _punctuation_starts(self, text: str) -> Iterator[int]:
+    def _punctuation_starts(self, text: str, codes: _CodeUnits | None = None) -> Iterator[int]:
         """Positions where two marks of one group may meet: where a doubled mark can start.
 
         Each character gets the bits of the groups its low byte and its high byte may belong
         to; a doubled mark has a bit in common with the next character. A superset of the
         starts of the pattern's matches, found with a few operations on whole byte strings.
         """
-        low, high = _code_unit_bytes(text)
+        low, high = (codes or _CodeUnits(text)).planes
         meets = 0
         for low_table, high_table in self._group_tables:
             groups = int.from_bytes(low.translate(low_table), "little") & int.from_bytes(
@@ -434,14 +442,14 @@ class DuplicatedText(Rule):
             fix=fix,
         )
 
-    def _phrase_findings(self, doc: Document) -> Iterator[Finding]:
+    def _phrase_findings(self, doc: Document, codes: _CodeUnits | None = None) -> Iterator[Finding]:
         """A phrase longer than the word window typed twice inside a clause."""
         text = doc.text
         pattern = self._long_pattern
         pos = 0
-        # The pattern is tried only where some phrase repeats (see _repeat_spans): the matches
+        # The pattern is tried only where some phrase repeats (see _phrase_spans): the matches
         # are those of a search from each `pos`, without a backreference at every position.
-        for first, last in _repeat_spans(text, range(_MAX_UNIT + 1, _MAX_PHRASE + 1)):
+        for first, last in _phrase_spans(codes or _CodeUnits(text)):
             start = max(first, pos)
             while start < last:
                 m = pattern.match(text, start)
@@ -477,14 +485,16 @@ class DuplicatedText(Rule):
         )
 
     # -- candidates (cheap, no dictionary) ---------------------------------------
-    def _candidates(self, doc: Document) -> Iterator[_Candidate]:
+    def _candidates(self, doc: Document, codes: _CodeUnits | None = None) -> Iterator[_Candidate]:
         text = doc.text
         pattern = self._pattern
-        # The pattern is tried only where a unit repeats, adjacent (_repeat_spans) or across a
-        # mark or blanks (_gap_spans): the same matches as a search from each `pos`, without a
-        # backreference tried at every position.
-        spans = _repeat_spans(text, range(1, _MAX_UNIT + 1))
-        spans.extend(self._gap_spans(text))
+        codes = codes or _CodeUnits(text)
+        units = codes.members(_UNIT_CLASS)
+        # The pattern is tried only where a unit repeats, adjacent (_repeat_spans over unit
+        # characters alone) or across a mark or blanks (_gap_spans): the same matches as a
+        # search from each `pos`, without a backreference tried at every position.
+        spans = _repeat_spans(_unit_hashes(codes, units), range(1, _MAX_UNIT + 1))
+        spans.extend(_gap_spans(text, codes, units))
         spans.sort()
         pos = 0
         for first, last in spans:
@@ -521,21 +531,6 @@ class DuplicatedText(Rule):
                             yield _Candidate(start, after + gap, end, unit, kind)
                 start = pos
         yield from self._line_candidates(doc)
-
-    def _gap_spans(self, text: str) -> list[tuple[int, int]]:
-        """Starts of units that may repeat across a quotation mark or blanks ("四好农村路”路").
-
-        The unit ends before the mark and its first character follows the mark: a superset
-        of the positions where ``_pattern`` matches with a gap.
-        """
-        spans: list[tuple[int, int]] = []
-        for m in self._gap_mark.finditer(text):
-            mark, follower = m.start(), text[m.end()]
-            found = text.find(follower, max(0, mark - _MAX_UNIT), mark)
-            while found >= 0:
-                spans.append((found, found + 1))
-                found = text.find(follower, found + 1, mark)
-        return spans
 
     def _line_candidates(self, doc: Document) -> Iterator[_Candidate]:
         """The end of one paragraph typed again at the start of the next."""
@@ -851,24 +846,24 @@ class DuplicatedText(Rule):
         )
 
 
-def _repeat_spans(text: str, units: range) -> list[tuple[int, int]]:
+def _repeat_spans(data: bytes, units: range) -> list[tuple[int, int]]:
     """Sorted spans ``[first, last)`` holding every start of a unit typed twice in a row.
 
-    That is every ``p`` where ``text[p : p + k] == text[p + k : p + 2 * k]`` for a ``k`` in
-    ``units``, and a few more positions: callers try their own pattern there. Each character
-    is hashed to one byte (the low byte of its code point) and the text, as one integer, is
-    compared with itself shifted by ``k`` characters: a run of ``k`` zero bytes in the XOR is
-    a possible repeat. The work is a few integer operations and byte searches per unit length,
-    all in C, instead of a backreference tried at every position. The text is taken in chunks
-    so that the integers stay small however long it is.
+    ``data`` holds one byte per character, equal for equal characters (see _CodeUnits). The
+    spans hold every ``p`` where ``data[p : p + k] == data[p + k : p + 2 * k]`` for a ``k`` in
+    ``units``, so every repeat of the text, and a few more positions: callers try their own
+    pattern there. The bytes, as one integer, are compared with themselves shifted by ``k``
+    characters: a run of ``k`` zero bytes in the XOR is a possible repeat. The work is a few
+    integer operations and byte searches per unit length, all in C, instead of a backreference
+    tried at every position. The data is taken in chunks so that the integers stay small.
     """
     spans: list[tuple[int, int]] = []
     overlap = 2 * units[-1]
-    for offset in range(0, len(text), _CHUNK):
-        owned = min(_CHUNK, len(text) - offset)
-        data = text[offset : offset + _CHUNK + overlap].encode("utf-32-le", "surrogatepass")[::4]
-        size = len(data)
-        value = int.from_bytes(data, "little")
+    for offset in range(0, len(data), _CHUNK):
+        owned = min(_CHUNK, len(data) - offset)
+        chunk = data[offset : offset + _CHUNK + overlap]
+        size = len(chunk)
+        value = int.from_bytes(chunk, "little")
         for k in units:
             diff = (value ^ (value >> (8 * k))).to_bytes(size, "little")
             needle = b"\0" * k
@@ -881,6 +876,161 @@ def _repeat_spans(text: str, units: range) -> list[tuple[int, int]]:
                 found = diff.find(needle, end, limit)
     spans.sort()
     return spans
+
+
+def _phrase_spans(codes: _CodeUnits) -> list[tuple[int, int]]:
+    """Spans holding every start of a phrase of 9 to 30 characters typed twice (see _repeat_spans).
+
+    Such a repeat lies inside a run of at least 18 characters of the phrase class, so only those
+    runs are hashed, joined into one byte string (13% of a typical report), and only for phrase
+    lengths up to half the longest run.
+    """
+    shortest = 2 * (_MAX_UNIT + 1)
+    runs = _runs(codes.members(_PHRASE_CLASS), shortest)
+    if not runs:
+        return []
+    longest = max(end - start for start, end in runs)
+    low = codes.planes[0]
+    joined = b"\0".join([low[start:end] for start, end in runs])
+    # Offset of each run in `joined`.
+    bases = list(itertools.accumulate([end - start + 1 for start, end in runs[:-1]], initial=0))
+    spans: list[tuple[int, int]] = []
+    for first, last in _repeat_spans(joined, range(_MAX_UNIT + 1, min(_MAX_PHRASE, longest // 2) + 1)):
+        r = bisect.bisect_right(bases, first) - 1
+        while r < len(runs) and bases[r] < last:
+            start, end = runs[r]
+            low_end = max(first, bases[r]) - bases[r] + start
+            high_end = min(last - bases[r] + start, end)
+            if low_end < high_end:
+                spans.append((low_end, high_end))
+            r += 1
+    spans.sort()
+    return spans
+
+
+def _runs(members: bytes, shortest: int) -> list[tuple[int, int]]:
+    """Spans of at least ``shortest`` consecutive members (0xFF bytes, see _CodeUnits.members)."""
+    runs: list[tuple[int, int]] = []
+    needle = b"\xff" * shortest
+    found = members.find(needle)
+    while found >= 0:  # a member before `found` would have matched first: a run starts here
+        end = members.find(0, found + shortest)
+        end = len(members) if end < 0 else end
+        runs.append((found, end))
+        found = members.find(needle, end)
+    return runs
+
+
+def _unit_hashes(codes: _CodeUnits, units: bytes) -> bytes:
+    """One byte per character for _repeat_spans where only unit characters can repeat.
+
+    Unit characters keep their low byte (moved to 9 or more); any other character gets its
+    offset modulo ``_MAX_UNIT + 1`` (0 to 8), which differs from that of the character 1 to
+    ``_MAX_UNIT`` places on and from every unit's byte. So a repeat is only seen between two
+    stretches of unit characters, as ``_pattern`` needs without a gap.
+    """
+    size = codes.size
+    period = _MAX_UNIT + 1
+    mask = int.from_bytes(units, "little")
+    hashes = int.from_bytes(codes.planes[0].translate(_UNIT_HASH), "little")
+    filler = int.from_bytes((_FILLER * (size // period + 1))[:size], "little")
+    return ((hashes & mask) | (filler & ~mask)).to_bytes(size, "little")
+
+
+def _gap_spans(text: str, codes: _CodeUnits, units: bytes) -> list[tuple[int, int]]:
+    """Starts of units that may repeat across a quotation mark or blanks ("四好农村路”路").
+
+    The gap is one quotation mark or 1-3 blanks between two unit characters (found with masks
+    over the whole text); the unit ends before the gap and its first character follows the gap:
+    a superset of the positions where ``_pattern`` matches with a gap.
+    """
+    unit = int.from_bytes(units, "little")
+    after_unit = unit << 8  # byte p: character p - 1 is a unit character
+    gaps = [(after_unit & int.from_bytes(codes.members(_QUOTE_CLASS), "little") & (unit >> 8), 1)]
+    if blank := int.from_bytes(codes.members(_BLANK_CLASS), "little"):
+        run = after_unit & blank  # a blank after a unit character
+        for width in (1, 2, 3):
+            gaps.append((run & (unit >> (8 * width)), width))
+            run &= blank >> (8 * width)
+    spans: list[tuple[int, int]] = []
+    for flags, width in gaps:
+        for mark in _flag_positions(flags, codes.size):
+            follower = text[mark + width]
+            found = text.find(follower, max(0, mark - _MAX_UNIT), mark)
+            while found >= 0:
+                spans.append((found, found + 1))
+                found = text.find(follower, found + 1, mark)
+    return spans
+
+
+def _flag_positions(flags: int, size: int) -> Iterator[int]:
+    """Offsets of the nonzero bytes of ``flags`` (one byte per character)."""
+    if not flags:
+        return
+    data = flags.to_bytes(size, "little").translate(_NONZERO_TO_ONE)
+    found = data.find(1)
+    while found >= 0:
+        yield found
+        found = data.find(1, found + 1)
+
+
+class _CodeUnits:
+    """A text as byte strings of one byte per character, made once per document for prefilters."""
+
+    __slots__ = ("planes", "size")
+
+    def __init__(self, text: str) -> None:
+        self.planes = _code_unit_bytes(text)
+        self.size = len(text)
+
+    def members(self, tables: tuple[tuple[bytes, bytes], ...]) -> bytes:
+        """0xFF for each character that may be in the class of ``tables`` (see _byte_class), else 0."""
+        low, high = self.planes
+        flags = 0
+        for low_table, high_table in tables:
+            flags |= int.from_bytes(low.translate(low_table), "little") & int.from_bytes(
+                high.translate(high_table), "little"
+            )
+        return flags.to_bytes(self.size, "little").translate(_NONZERO_TO_MASK)
+
+
+def _byte_class(blocks: Iterable[int], chars: str) -> tuple[tuple[bytes, bytes], ...]:
+    """Byte tables for _CodeUnits.members: every character of the high-byte ``blocks`` and ``chars``.
+
+    A character is a member when the bits its low byte and its high byte get have one in common.
+    Bit 0 stands for the blocks (any low byte); each other high byte of ``chars`` gets a bit of
+    its own, set for the low bytes of its characters, so the test is exact outside the blocks.
+    Characters beyond the BMP stand in as a CJK ideograph (see _code_unit_bytes).
+    """
+    by_high: dict[int, set[int]] = {}
+    for code in map(ord, chars):
+        if code <= 0xFFFF:
+            by_high.setdefault(code >> 8, set()).add(code & 0xFF)
+    whole = frozenset(blocks)
+    low = bytearray([1 if whole else 0] * 256)
+    high = bytearray(1 if block in whole else 0 for block in range(256))
+    tables: list[tuple[bytes, bytes]] = []
+    bit = 2
+    for block, lows in sorted(by_high.items()):
+        if bit == 0x100:
+            tables.append((bytes(low), bytes(high)))
+            low, high, bit = bytearray(256), bytearray(256), 1
+        high[block] |= bit
+        for code in lows:
+            low[code] |= bit
+        bit <<= 1
+    tables.append((bytes(low), bytes(high)))
+    return tuple(tables)
+
+
+# Character classes for the byte prefilters (supersets where \p{Han} leaves gaps in its blocks).
+_UNIT_CLASS = _byte_class(_HAN_BLOCKS, _HAN_IN_PUNCTUATION_BLOCK + "0123456789")
+_PHRASE_CLASS = _byte_class(_HAN_BLOCKS, _HAN_IN_PUNCTUATION_BLOCK + "0123456789" + _QUOTES)
+_QUOTE_CLASS = _byte_class((), _QUOTES)
+_BLANK_CLASS = _byte_class((), _BLANKS)
+# Bytes of unit characters for _unit_hashes: 0-8 are moved out of the way of the filler.
+_UNIT_HASH = bytes(code if code > _MAX_UNIT else code + _MAX_UNIT + 1 for code in range(256))
+_FILLER = bytes(range(_MAX_UNIT + 1))
 
 
 def _code_unit_bytes(text: str) -> tuple[bytes, bytes]:
