@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from reportlint import patterns
 from reportlint.document import QUOTE_MARK_RE, quote_spans
 from reportlint.numbers import NumberFormatError, parse_chinese_int
 
@@ -48,7 +49,7 @@ LIST_KINDS = (
 _NAMED_BY_NUMBER = "[号#＃栋楼线班]|标段"
 
 # Heading markers at the start of a paragraph.
-_HEADING_RE = regex.compile(
+_HEADING_RE = patterns.compile(
     rf"""
       (?P<chinese>[{CN}]{{1,3}})(?P<cpunct>[、，,．.])
     | (?P<cpopen>[（(])(?P<cparen>[{CN}]{{1,3}})(?P<cpclose>[）)])
@@ -63,8 +64,8 @@ _HEADING_RE = regex.compile(
 # After a marker: text that shows the numeral is part of a series, not a heading
 # (一、二、三产业；一、二季度；一、二级公路；1、2月份；1.5万 is excluded by the pattern itself).
 _SERIES = rf"[{CN}]{{1,2}}(?:[、，,和至到]|季度|产业|级|年级|等|类|档|月)"
-_SERIES_AFTER_RE = regex.compile(_SERIES)
-_ARABIC_SERIES_AFTER_RE = regex.compile(r"[\d０-９]")
+_SERIES_AFTER_RE = patterns.compile(_SERIES)
+_ARABIC_SERIES_AFTER_RE = patterns.compile(r"[\d０-９]")
 
 # Where an in-prose list marker may begin: paragraph start or after a clause mark.
 _CLAUSE_BEFORE = "。；;，,：:！？!?\\s\u3000"
@@ -76,19 +77,19 @@ _PARAGRAPH_LEAD = "\ufeff>"
 _CLAUSE_START = rf"(?:^|(?<=[{_CLAUSE_BEFORE}{_PARAGRAPH_LEAD}]))"
 
 # 一是 / 二是 inside prose, at a sentence or clause start.
-_SHI_RE = regex.compile(rf"{_CLAUSE_START}(?P<num>[{CN}]{{1,3}})是(?!(?P=num)[、，,；;])")
+_SHI_RE = patterns.compile(rf"{_CLAUSE_START}(?P<num>[{CN}]{{1,3}})是(?!(?P=num)[、，,；;])")
 
 # 第一，第二： inside prose (not 第一书记, 第一产业, 排名第一).
-_DI_RE = regex.compile(rf"{_CLAUSE_START}第(?P<num>[{CN}]{{1,3}})(?P<punct>[，,、：:])(?![{CN}][、，,])")
+_DI_RE = patterns.compile(rf"{_CLAUSE_START}第(?P<num>[{CN}]{{1,3}})(?P<punct>[，,、：:])(?![{CN}][、，,])")
 
 # 其一，其二： inside prose (not 其一生, 其二者).
-_QI_RE = regex.compile(rf"{_CLAUSE_START}其(?P<num>[{CN}]{{1,3}})(?P<punct>[，,、：:；;。])")
+_QI_RE = patterns.compile(rf"{_CLAUSE_START}其(?P<num>[{CN}]{{1,3}})(?P<punct>[，,、：:；;。])")
 
 # 第一部分 / 第二篇 / 第三章 at a clause start, before a mark, a blank or the paragraph end (not 详见第三部分).
 # (After a paragraph's end come its trailing blanks, a line break or the text's end: a BOM is the
 # one blank that is not whitespace, so a BOM inside the paragraph is rejected by find_markers.)
 _PART_AFTER = "，,、：:；;。\\s\u3000"
-_PART_RE = regex.compile(
+_PART_RE = patterns.compile(
     rf"{_CLAUSE_START}第(?P<num>[{CN}]{{1,3}})(?P<punct>部分|篇|章)(?=[{_PART_AFTER}\ufeff]|$)"
 )
 
@@ -109,26 +110,26 @@ _INLINE_PAREN = (
 # Each with a character all its matches hold: a text without it is not scanned.
 _INLINE_FORMS: tuple[tuple[str, str, regex.Pattern[str]], ...] = (
     # （1） and （一）; (1) and (一).
-    ("paren", "（", regex.compile(rf"(?P<open>（){_INLINE_PAREN}")),
-    ("paren", "(", regex.compile(rf"(?P<open>\(){_INLINE_PAREN}")),
+    ("paren", "（", patterns.compile(rf"(?P<open>（){_INLINE_PAREN}")),
+    ("paren", "(", patterns.compile(rf"(?P<open>\(){_INLINE_PAREN}")),
     # ② (CIRCLED is one block of code points: a range is tested much faster than a list).
     (
         "inline-circled",
         "",
-        regex.compile(rf"[{CIRCLED[0]}-{CIRCLED[-1]}](?<={_AFTER_CLAUSE}.)(?!{_NAMED_BY_NUMBER})"),
+        patterns.compile(rf"[{CIRCLED[0]}-{CIRCLED[-1]}](?<={_AFTER_CLAUSE}.)(?!{_NAMED_BY_NUMBER})"),
     ),
     # 2）加强 and 2)加强.
     (
         "inline-half",
         "）",
-        regex.compile(
+        patterns.compile(
             rf"(?P<num>\d(?<={_AFTER_CLAUSE}.)\d?)(?P<close>）)(?=\p{{Han}})(?!{_NAMED_BY_NUMBER})"
         ),
     ),
     (
         "inline-half",
         ")",
-        regex.compile(
+        patterns.compile(
             rf"(?P<num>\d(?<={_AFTER_CLAUSE}.)\d?)(?P<close>\))(?=\p{{Han}})(?!{_NAMED_BY_NUMBER})"
         ),
     ),
@@ -136,18 +137,18 @@ _INLINE_FORMS: tuple[tuple[str, str, regex.Pattern[str]], ...] = (
     (
         "inline-arabic",
         ".",
-        regex.compile(rf"(?P<num>\d(?<={_AFTER_LIST_MARK}.)\d?)(?P<close>\.)(?=\p{{Han}})"),
+        patterns.compile(rf"(?P<num>\d(?<={_AFTER_LIST_MARK}.)\d?)(?P<close>\.)(?=\p{{Han}})"),
     ),
     (
         "inline-arabic",
         "．",
-        regex.compile(rf"(?P<num>\d(?<={_AFTER_LIST_MARK}.)\d?)(?P<close>．)(?=\p{{Han}})"),
+        patterns.compile(rf"(?P<num>\d(?<={_AFTER_LIST_MARK}.)\d?)(?P<close>．)(?=\p{{Han}})"),
     ),
     # ；2、加强 and ；二、加强 (not 一、二级: see _SERIES_AFTER_RE in _inline_markers).
     (
         "enumeration-comma",
         "、",
-        regex.compile(
+        patterns.compile(
             rf"(?<={_AFTER_LIST_MARK}(?:(?P<num>\d{{1,2}})|(?P<cnum>[{CN}]{{1,3}})))(?P<close>、)(?=\p{{Han}})"
         ),
     ),
@@ -155,7 +156,7 @@ _INLINE_FORMS: tuple[tuple[str, str, regex.Pattern[str]], ...] = (
 
 # A table row: cells separated by tabs or bars.
 _TABLE_MARKS = "\t|│┃"
-_TABLE_ROW_RE = regex.compile(f"[{_TABLE_MARKS}]")
+_TABLE_ROW_RE = patterns.compile(f"[{_TABLE_MARKS}]")
 
 
 _set_attribute = object.__setattr__
@@ -335,7 +336,7 @@ def _merged_quote_spans(text: str) -> tuple[list[int], list[int]]:
 
 # The characters a heading may open with (what _HEADING_RE.match needs first), remembered per
 # character so that most paragraphs are passed over without a regex call.
-_HEADING_FIRST_RE = regex.compile(rf"[{CN}（(\d{CIRCLED}]")
+_HEADING_FIRST_RE = patterns.compile(rf"[{CN}（(\d{CIRCLED}]")
 _HEADING_FIRST: dict[str, bool] = {}
 
 

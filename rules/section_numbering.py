@@ -10,6 +10,7 @@ from functools import cached_property
 
 import regex
 
+from reportlint import patterns
 from reportlint.document import Document, Paragraph
 from reportlint.numbering import CIRCLED, CN, HEADING_KINDS, LIST_KINDS, Marker
 from reportlint.rule import Applicability, Finding, Fix, Rule, Severity
@@ -25,6 +26,7 @@ _LEVEL_NAMES = {
 _COLONS = "：:"
 _HEADING_KINDS = frozenset(HEADING_KINDS)
 _RANK = {kind: i for i, kind in enumerate(HEADING_KINDS)}  # outermost first
+_INLINE_KINDS = frozenset(kind for kind in LIST_KINDS if kind.startswith("inline-"))
 # A paragraph opening with ① or （1） and going on with ②、（2） inside it is one in-prose list.
 _INLINE_OF = {
     "chinese": "inline-chinese",
@@ -44,12 +46,12 @@ _FIRST_ITEM_REACH = 400
 _ABOVE_HEADINGS = frozenset({"part"})
 # In-prose list kinds whose items may each open a paragraph (一是……⏎二是……).
 _PARAGRAPH_LIST_KINDS = ("shi", "di", "qi")
-_SENTENCE_END_RE = regex.compile(r"[。！？!?]")
+_SENTENCE_END_RE = patterns.compile(r"[。！？!?]")
 # Lead-in clauses before a list ("今年以来，在优化营商环境方面，"): at most this long, in at most this many clauses.
 _LEAD_IN_LENGTH = 60
 _LEAD_IN_CLAUSES = 3
-_LEAD_IN_BREAK_RE = regex.compile(r"[，,；;：:]")
-_CLAUSE_END_RE = regex.compile(r"[。！？!?；;]")
+_LEAD_IN_BREAK_RE = patterns.compile(r"[，,；;：:]")
+_CLAUSE_END_RE = patterns.compile(r"[。！？!?；;]")
 
 
 def _last_sentence(text: str) -> str:
@@ -304,31 +306,33 @@ class SectionNumbering(Rule):
         self._first_item_words: list[str] = list(self.data.get("first-item-words", []))
         count_words = "|".join(regex.escape(w) for w in self.data.get("enumeration-count-words", []))
         self._count_cue_re = (
-            regex.compile(rf"[两二三四五六七八九十几多]{{1,2}}个?(?:{count_words})") if count_words else None
+            patterns.compile(rf"[两二三四五六七八九十几多]{{1,2}}个?(?:{count_words})")
+            if count_words
+            else None
         )
-        self._number_below_re = regex.compile(r"[\d０-９.%％]{1,12}\s{0,2}(?:以下|以上)")
+        self._number_below_re = patterns.compile(r"[\d０-９.%％]{1,12}\s{0,2}(?:以下|以上)")
         # For _announces: one search for all the cues, and a character every exclusion phrase holds
         # (a text without it holds none of them).
         cues = "|".join(regex.escape(cue) for cue in self._enumeration_cues)
-        self._cue_re = regex.compile(cues) if cues else None
+        self._cue_re = patterns.compile(cues) if cues else None
         shared = set.intersection(*(set(p) for p in self._cue_exclusions)) if self._cue_exclusions else set()
         self._exclusion_char = min(shared) if shared else None
         self._one_word_chars: set[str] = self._word_chars | set(self.data.get("one-word-chars", []))
-        self._bare_one_re = regex.compile(rf"(?:^|(?<=[{_SENTENCE_MARKS}，,：:]))一(?P<next>\p{{Han}})")
-        self._bare_re = regex.compile(
+        self._bare_one_re = patterns.compile(rf"(?:^|(?<=[{_SENTENCE_MARKS}，,：:]))一(?P<next>\p{{Han}})")
+        self._bare_re = patterns.compile(
             rf"(?:^|(?<=[{_SENTENCE_MARKS}]))(?P<num>[{_BARE_NUMERALS}])(?P<next>\p{{Han}})"
         )
         # "二、……⏎、严格督导考核": a first-level heading that lost its numeral.
-        self._lost_heading_re = regex.compile(r"、(?=\p{Han})")
+        self._lost_heading_re = patterns.compile(r"、(?=\p{Han})")
         # "一是……；二是……；是加强……": an item of a 是-list that lost its numeral.
-        self._lost_numeral_re = regex.compile(rf"(?:^|(?<=[{_SENTENCE_MARKS}]))是(?=\p{{Han}})")
+        self._lost_numeral_re = patterns.compile(rf"(?:^|(?<=[{_SENTENCE_MARKS}]))是(?=\p{{Han}})")
         # Both after a sentence mark, over the whole text: one scan per mark, each led by the mark as
         # a literal (what the regex engine searches fastest); the match is the mark alone. A numeral
         # before 是, 两 or another numeral is no candidate (_NOT_AFTER_BARE).
         self._after_mark_res = [
             (
                 mark,
-                regex.compile(
+                patterns.compile(
                     rf"{regex.escape(mark)}(?=[{_BARE_NUMERALS}](?![{CN}是两])\p{{Han}}|是\p{{Han}})"
                 ),
             )
@@ -450,15 +454,17 @@ class SectionNumbering(Rule):
         result: list[Marker] = []
         chain: tuple[int, str, str, int] | None = None  # paragraph, inline kind, heading kind, last value
         for marker in markers:
-            if marker.start in keep:
-                marker = keep[marker.start]  # a list item retyped as the heading it stands for
-                result.append(marker)
-                inline = _INLINE_OF.get(marker.kind)
-                chain = (marker.paragraph, inline, marker.kind, marker.value) if inline else None
+            heading = keep.get(
+                marker.start
+            )  # the marker, or a list item retyped as the heading it stands for
+            if heading is not None:
+                result.append(heading)
+                inline = _INLINE_OF.get(heading.kind)
+                chain = (heading.paragraph, inline, heading.kind, heading.value) if inline else None
             elif (
                 chain is not None
-                and marker.paragraph == chain[0]
                 and marker.kind == chain[1]
+                and marker.paragraph == chain[0]
                 and marker.value == chain[3] + 1
             ):
                 result.append(
@@ -944,13 +950,11 @@ class SectionNumbering(Rule):
             if marker.at_paragraph_start:
                 if self._is_inner(doc, frame):
                     continue
-                level = self._para_level(frame)
-                # An inner list (坚持…。二是…三是…) inside the previous item: the outer list goes on.
-                relaxed = (
-                    level is not None and level.value == value - 1 and level.paragraph < marker.paragraph
-                )
-                if value - 1 not in frame.lasts and not relaxed:
-                    continue
+                if value - 1 not in frame.lasts:
+                    # An inner list (坚持…。二是…三是…) inside the previous item: the outer list goes on.
+                    level = self._para_level(frame)
+                    if level is None or level.value != value - 1 or level.paragraph >= marker.paragraph:
+                        continue
             elif value - 1 not in frame.lasts:
                 continue
             del stack[i + 1 :]
@@ -1203,13 +1207,13 @@ class SectionNumbering(Rule):
         groups: dict[tuple[str, int], list[Marker]] = {}
         heading_at: dict[int, Marker] = {}  # paragraph -> the heading opening it
         for marker in markers:
-            if marker.start in retyped:
-                continue
             kind = marker.kind
+            if (kind not in _HEADING_KINDS and kind not in _INLINE_KINDS) or marker.start in retyped:
+                continue
             if kind in _HEADING_KINDS:
                 groups.setdefault((kind, -1), []).append(marker)
                 heading_at[marker.paragraph] = marker
-            elif kind.startswith("inline-"):
+            else:
                 key = (kind, marker.paragraph)
                 if key not in groups:
                     # The paragraph's heading opens the list when it is of the same form (①……；②……).
@@ -1262,7 +1266,7 @@ class SectionNumbering(Rule):
 
 
 _FULL_DIGITS = "０１２３４５６７８９"
-_FULL_DIGIT_RE = regex.compile("[０-９]")
+_FULL_DIGIT_RE = patterns.compile("[０-９]")
 _TO_HALF = str.maketrans(_FULL_DIGITS, "0123456789")
 _TO_FULL = str.maketrans("0123456789", _FULL_DIGITS)
 

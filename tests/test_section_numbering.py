@@ -6,7 +6,9 @@ import time
 from pathlib import Path
 
 import pytest
+from reportlint_rules.section_numbering import _SENTENCE_END_RE, _index, _last_sentence
 
+from reportlint.document import Document
 from reportlint.rule import Severity
 from reportlint.runner import check_text
 from reportlint.testing import diagnostics, flagged
@@ -580,9 +582,59 @@ def test_config_extends_lost_numeral_exclusions() -> None:
 
 
 def test_round_six_heading_lost_its_numeral() -> None:
-    text = "一、强化领导\n成立专班。\n二、加大投入\n落实资金。\n、严格考核\n纳入考核。\n四、营造氛围\n开展宣传。"
+    text = (
+        "一、强化领导\n成立专班。\n二、加大投入\n落实资金。\n、严格考核\n纳入考核。\n四、营造氛围\n开展宣传。"
+    )
     [d] = diagnostics(text, RULE)
     assert d.text == "、"
     assert d.message == "「、严格考…」缺少序数，前一个标题为「二、」，应为「三、」"
     assert d.fix is not None and d.fix.replacement == "三"
     assert flagged("、严格考核\n纳入考核。", RULE) == []
+
+
+# Bare numerals (三加强…, 是加强…) are found by whole-text scans after each sentence mark and at
+# paragraph starts (after blanks and Markdown markup too).
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("一是抓学习。\n二是抓落实。\n三加强监管。", "txt", ["三"]),
+        ("- 一是抓学习。\n- 二是抓落实。\n- 三加强监管。", "md", ["三"]),
+        ("> 一是抓学习。\n> 二是抓落实。\n> 是加强监管。", "md", ["是"]),
+        ("一是抓学习；二是抓落实；三加强监管。", "txt", ["三"]),
+        ("一是抓学习！二是抓落实？三加强监管。", "txt", ["三"]),
+        ("一是抓学习;二是抓落实;是加强监管。", "txt", ["是"]),
+        # Before the first 一是 no list runs: nothing to carry on.
+        ("三加强监管。一是抓学习；二是抓落实。", "txt", []),
+    ],
+)
+def test_bare_numerals_anywhere_in_the_text(text: str, kind: str, expected: list[str]) -> None:
+    found = check_text(text, select=[RULE], kind=kind)
+    assert [d.text for d in found] == expected
+
+
+def test_exclusions_without_a_shared_character_still_apply() -> None:
+    # The default exclusions all hold 以下 (a text without it skips them); an added phrase
+    # without 以下 must still be removed before the cues are looked for.
+    text = "我们提出如下意见。二是完善网格化管理。三是加强监管。"
+    assert flagged(text, RULE) == ["二是"]
+    assert flagged(text, RULE, options={"extend-cue-exclusions": ["如下意见"]}) == []
+
+
+@pytest.mark.parametrize("text", ["", "一是。二是", "甲！乙？丙!丁?戊。", "没有句号", "末尾。"])
+def test_last_sentence_is_the_last_split_part(text: str) -> None:
+    assert _last_sentence(text) == _SENTENCE_END_RE.split(text)[-1]
+
+
+def test_marker_index_answers_like_a_scan() -> None:
+    doc = Document("一、总体要求\n一是抓学习；二是抓落实。\n（一）强化保障\n三是加强监管。\n二、主要任务")
+    index = _index(doc)
+    markers = doc.markers
+    for marker in markers:
+        for kind in ("shi", "chinese", "chinese-paren", "di"):
+            expected = next((m for m in markers if m.start > marker.start and m.kind == kind), None)
+            assert index.next_of_kind(kind, marker.start) is expected
+        later = next((m for m in markers if m.start > marker.start and m.kind == marker.kind), None)
+        assert index.next_same.get(marker.start) is later
+    assert index.heading_paragraphs == {0, 2, 4}
+    assert index.list_paragraphs("shi") == {1, 3}
+    assert _index(doc) is index  # kept for the document being checked
