@@ -31,6 +31,19 @@ class _Template:
     suffixes: tuple[str, ...]
 
     @cached_property
+    def indexed(self) -> bool:
+        """Prefix texts and suffix starts are known and not empty: tried only where they meet."""
+        return bool(self.prefixes and self.suffixes and all(self.prefixes) and all(self.suffixes))
+
+    @cached_property
+    def cues(self) -> tuple[str, ...]:
+        """Texts one of which every match holds: the suffix starts, or else the prefix texts."""
+        for texts in (self.suffixes, self.prefixes):
+            if texts and all(texts):
+                return texts
+        return ()
+
+    @cached_property
     def pattern(self) -> regex.Pattern[str]:
         # Compiled when a document first needs it: compiling all templates is most of a cold start.
         compiled: regex.Pattern[str] = patterns.compile(self.source)
@@ -46,10 +59,14 @@ class _SuffixGroup:
     lengths: list[int] = field(default_factory=list)  # the lengths of the suffix starts
     # last character -> (template index, prefix text) of the prefix texts ending in it
     prefix_ends: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    # the second characters of the suffix starts; None when one of them is a single character
+    second: frozenset[str] | None = None
 
     def templates_at(self, text: str, offset: int) -> set[int]:
         """Indexes of the templates one of whose suffix starts is at ``offset``."""
         found: set[int] = set()
+        if self.second is not None and text[offset + 1 : offset + 2] not in self.second:
+            return found
         for length in self.lengths:
             found.update(self.suffixes.get(text[offset : offset + length], ()))
         return found
@@ -199,7 +216,7 @@ class EmptySlogan(Rule):
         """Group the templates whose prefix texts and suffix starts are known by the first character of a suffix."""
         self._suffix_groups: dict[str, _SuffixGroup] = {}
         for index, template in enumerate(self._templates):
-            if not _literal(template):
+            if not template.indexed:
                 continue
             for suffix in template.suffixes:
                 group = self._suffix_groups.setdefault(suffix[0], _SuffixGroup(set(self._filler)))
@@ -210,6 +227,8 @@ class EmptySlogan(Rule):
                         group.prefix_ends[prefix[-1]].append((index, prefix))
         for group in self._suffix_groups.values():
             group.lengths = sorted({len(suffix) for suffix in group.suffixes})
+            if group.lengths[0] > 1:
+                group.second = frozenset(suffix[1] for suffix in group.suffixes)
 
     def _compile_numbered(self, data: Mapping[str, Any]) -> None:
         """Patterns for numbered slogans whose numeral was cut: “个维护”, 增强个意识."""
@@ -264,6 +283,10 @@ class EmptySlogan(Rule):
                 guard = f"(?<!{'|'.join(filter(None, [head, _alternation(guards)]))})" if head or guards else ""
                 branches.append(guard + regex.escape(cut))
         self._cut_re = regex.compile("|".join(branches)) if branches else None
+        # last character -> character before it ("" for a one-character form) -> cut forms
+        self._cut_by_last: dict[str, dict[str, list[str]]] = {}
+        for cut in self._cut_slogans:
+            self._cut_by_last.setdefault(cut[-1], {}).setdefault(cut[-2:-1], []).append(cut)
 
     # -- compiling ------------------------------------------------------------------
     def _compile(self, spec: Mapping[str, Any], table: Mapping[str, list[str]]) -> _Template:
@@ -303,8 +326,11 @@ class EmptySlogan(Rule):
             parts = []
             for text in sorted(set(prefixes), key=lambda t: (-len(t), t)):
                 before = [*table.get(text, []), *extra_before]
-                guard = f"(?<!{_alternation(before)})" if before else ""
-                parts.append(guard + regex.escape(text))
+                literal = regex.escape(text)
+                # The guard after the literal, (?<!(?:words)以) for (?<!words)以: a pattern that begins
+                # with a literal is searched for much faster.
+                guard = f"(?<!(?:{_alternation(before)}){literal})" if before else ""
+                parts.append(literal + guard)
             prefix = "(?:" + "|".join(parts) + ")"
         suffixes = _strings(spec.get("suffix"))
         suffix = (
@@ -349,6 +375,11 @@ class EmptySlogan(Rule):
         findings: list[Finding] = []
         starts = self._literal_starts(text)
         for index, template in enumerate(self._templates):
+            if template.indexed:
+                if index not in starts:
+                    continue  # no place where it can match
+            elif template.cues and not any(cue in text for cue in template.cues):
+                continue
             for match in self._matches(text, template, starts.get(index)):
                 finding = self._judge(doc, template, match)
                 if finding is not None:
@@ -369,12 +400,14 @@ class EmptySlogan(Rule):
         prefix ends. Every match start is among the results; the template's pattern decides at each.
         """
         starts: dict[int, set[int]] = {}
+        find = text.find
         for first, group in self._suffix_groups.items():
-            at = text.find(first, 1)  # a prefix comes first
+            before = group.before
+            at = find(first, 1)  # a prefix comes first
             while at >= 0:
-                if text[at - 1] in group.before and (indexes := group.templates_at(text, at)):
+                if text[at - 1] in before and (indexes := group.templates_at(text, at)):
                     self._add_prefix_starts(text, at, group, indexes, starts)
-                at = text.find(first, at + 1)
+                at = find(first, at + 1)
         return starts
 
     def _add_prefix_starts(
@@ -394,7 +427,7 @@ class EmptySlogan(Rule):
     @staticmethod
     def _matches(text: str, template: _Template, starts: set[int] | None) -> Iterator[regex.Match[str]]:
         """``template.pattern.finditer(text)``; for a template with known texts, tried only at its possible starts."""
-        if not _literal(template):
+        if not template.indexed:
             yield from template.pattern.finditer(text)
             return
         end = 0  # finditer's matches do not overlap: the next one starts at or after the last one's end
@@ -403,10 +436,35 @@ class EmptySlogan(Rule):
                 yield match
                 end = match.end()
 
+    def _cut_matches(self, text: str) -> Iterator[regex.Match[str]]:
+        """``self._cut_re.finditer(text)``, tried only where a cut form starts.
+
+        Each branch of the pattern is a cut form (after a lookbehind guard), so a match starts where
+        a cut form does; cut forms are found by their last two characters.
+        """
+        assert self._cut_re is not None
+        starts: set[int] = set()
+        for last, by_before in self._cut_by_last.items():
+            alone = "" in by_before  # the character is a cut form by itself
+            at = text.find(last)
+            while at >= 0:
+                if alone:
+                    starts.add(at)
+                for form in by_before.get(text[at - 1], ()) if at else ():
+                    start = at + 1 - len(form)
+                    if start >= 0 and text.startswith(form, start):
+                        starts.add(start)
+                at = text.find(last, at + 1)
+        end = 0
+        for start in sorted(starts):
+            if start >= end and (match := self._cut_re.match(text, start)) is not None:
+                yield match
+                end = match.end()
+
     def _cut_slogan_findings(self, text: str) -> Iterable[Finding]:
         if self._cut_re is None:
             return
-        for match in self._cut_re.finditer(text):
+        for match in self._cut_matches(text):
             found = match.group()
             full = self._cut_slogans[found]
             yield Finding(
@@ -480,6 +538,8 @@ class EmptySlogan(Rule):
     def _empty_marks(self, text: str) -> list[Finding]:
         findings: list[Finding] = []
         for mark in self._mark_list:
+            if mark.open not in text:
+                continue  # every pair begins with its opening mark
             for start, end in self._mark_pairs(text, mark):
                 found = text[start:end]
                 core = "".join(c for c in found[len(mark.open) : -len(mark.close)] if c not in self._blank)
@@ -500,8 +560,22 @@ class EmptySlogan(Rule):
                 )
         return findings
 
+    def _numbered_matches(self, text: str) -> Iterator[regex.Match[str]]:
+        """``self._numbered.finditer(text)``, tried only where a match can start.
+
+        Every branch matches 个 at its start or right after an opening quotation mark there.
+        """
+        end = 0
+        at = text.find("个")
+        while at >= 0:
+            for start in (at - 1, at) if at and text[at - 1] in "“‘「" else (at,):
+                if start >= end and (match := self._numbered.match(text, start)) is not None:
+                    yield match
+                    end = match.end()
+            at = text.find("个", at + 1)
+
     def _numbered_findings(self, text: str) -> Iterable[Finding]:
-        for match in self._numbered.finditer(text):
+        for match in self._numbered_matches(text):
             found = match.group()
             tail = found[1:-1] if match.group("quoted") else found
             slogan = self._slogans.get(tail)
@@ -541,11 +615,6 @@ class EmptySlogan(Rule):
                 if mark.pattern.fullmatch(text, opened, match.end()):
                     yield opened, match.end()
                 opened = None
-
-
-def _literal(template: _Template) -> bool:
-    """The texts of the prefix and the starts of the suffix are known and not empty (a match is never empty)."""
-    return bool(template.prefixes and template.suffixes and all(template.prefixes) and all(template.suffixes))
 
 
 def _inside(spans: Sequence[Any], offset: int) -> bool:
