@@ -131,15 +131,14 @@ class InconsistentTotal(Parts, Counts, Rates, Growth, Averages, Conversions):
         findings: list[Finding] = []
         triggers = self.triggers
         for paragraph in doc.paragraphs:
-            # A check fires only in a sentence holding a number and its cue: most paragraphs hold no cue.
-            if not triggers.checks(paragraph.text) or not _NUMBER_GATE_RE.search(paragraph.text):
+            if not _NUMBER_GATE_RE.search(paragraph.text):
                 continue
             previous: Span | None = None
             for sentence in paragraph_sentences(paragraph):
-                if _NUMBER_GATE_RE.search(sentence.text):
-                    checks = triggers.checks(sentence.text)
-                    if checks:
-                        findings.extend(self._sentence_findings(doc, sentence, previous, checks))
+                # A check fires only in a sentence holding a number and its cue: most hold few cues.
+                checks = triggers.checks(sentence.text)
+                if checks:
+                    findings.extend(self._sentence_findings(doc, sentence, previous, checks))
                 previous = sentence
         findings.extend(self._announced_lists(doc))
         findings.extend(self._households(doc))
@@ -183,7 +182,11 @@ class InconsistentTotal(Parts, Counts, Rates, Growth, Averages, Conversions):
         ):
             depths = _depths(text)
             yield from self._parts_after_total(doc, sentence, depths)
-        if checks & PARTS_BEFORE and _holds_any(text, self.total_gate) and self.total_cue_re.search(text):
+        if (
+            checks & PARTS_BEFORE
+            and _holds_any(text, self.total_gate)
+            and self.marked_total_cue_re.search(text)
+        ):
             if depths is None:
                 depths = _depths(text)
             yield from self._parts_before_total(doc, sentence, depths)

@@ -60,9 +60,10 @@ class TotalBase(Rule):
         self.increment_gate = _gate(d["increment-cues"])
         self.remaining_gate = _gate(d["remaining-words"])
         self.exhaustive_cues = set(d["exhaustive-cues"])
-        self.total_cue_re = regex.compile(
-            rf"(?:{_alternation(d['total-cues'])})(?:{_alternation(d['total-fillers'])})?[^\d，,。；;：:、！？]{{0,6}}?(?=[\d{CN_COUNT}一])"
-        )
+        total_cue = rf"(?:{_alternation(d['total-cues'])})(?:{_alternation(d['total-fillers'])})?[^\d，,。；;：:、！？]{{0,6}}?(?=[\d{CN_COUNT}一])"
+        self.total_cue_re = regex.compile(total_cue)
+        # _parts_before_total reads only a cue right after a clause mark.
+        self.marked_total_cue_re = regex.compile(rf"(?<=[，,；;]){total_cue}")
         self.strict_total_cues = tuple(sorted(d["strict-total-cues"], key=len, reverse=True))
         self.stop_re = regex.compile(_alternation(d["part-stop-words"]))
         long_not_part = [w for w in d["not-part-words"] if len(w) > 1]
@@ -98,7 +99,9 @@ class TotalBase(Rule):
         classifiers = _alternation(d["count-classifiers"])
         # A count: a numeral not continuing another number (checked in _counts: a lookbehind
         # tried at every position costs more than the whole rest of the pattern), then its classifier.
+        # The look-ahead for the numeral's first character only lets the engine skip other positions fast.
         self.count_re = regex.compile(
+            rf"(?=[{CN_COUNT}1-9])"
             rf"(?P<num>十[一二三四五六七八九]|[{CN_COUNT}]|1\d|[2-9])(?P<cls>{classifiers})(?![{NUMERAL_CHARS}])"
         )
         self.count_before_re = regex.compile(rf"[\d{NUMERAL_CHARS}第之]")
@@ -255,24 +258,25 @@ class TotalBase(Rule):
     def _triggers(self) -> Triggers:
         """The anchor characters of each sentence check: those of the cue its condition in check() needs."""
         d = self.data
+        common = "".join(d["common-characters"])
 
         def anchors(key: str) -> str | None:
             # The cue patterns are alternations of the non-empty words (an empty list matches anywhere).
-            return hitting_chars(w for w in d[key] if w)
+            return hitting_chars((w for w in d[key] if w), common)
 
         def joined(*parts: str | None) -> str | None:
             return None if any(part is None for part in parts) else "".join(part or "" for part in parts)
 
         rates = (
             hitting_chars(
-                [*(w for w in d["bounded-rates"] if w), *(w for w in d["computed-rates"] if w), "率"]
+                [*(w for w in d["bounded-rates"] if w), *(w for w in d["computed-rates"] if w), "率"], common
             )
             if anchors("bounded-rates") and anchors("computed-rates")
             else None
         )
         return Triggers(
             {
-                CARRIED: hitting_chars(d["carried-part-cues"]),
+                CARRIED: hitting_chars(d["carried-part-cues"], common),
                 PARTS_AFTER: joined(anchors("part-cues"), "第中"),  # + 第一, 中，
                 PARTS_BEFORE: anchors("total-cues"),
                 # A count is checked against a list: its items are cut by 、 or are titles in 《》.
@@ -283,8 +287,8 @@ class TotalBase(Rule):
                 SHARES: anchors("share-words"),
                 OF_WHOLE: joined(anchors("of-whole-verbs"), "占"),
                 RESPECTIVELY: anchors("respectively-cues"),
-                DURATIONS: anchors("duration-words"),
-                STRUCTURES: hitting_chars(self.structure_gate) if self.structure_gate else None,
+                DURATIONS: "至到—-",  # _durations reads only a sentence with a date range
+                STRUCTURES: ":：∶",  # a chain of numbers joined by colons
                 GROUP_HOUSEHOLDS: "户",
                 RATIOS: "按",
                 CONVERSIONS: "（(合",

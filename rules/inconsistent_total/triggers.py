@@ -31,11 +31,15 @@ RATIOS = 1 << 13
 CONVERSIONS = 1 << 14
 INCREMENTS = 1 << 15
 REMAINING = 1 << 16
+# The characters of helpers._NUMBER_GATE_RE but other scripts' digits: every check needs one.
+_NUMERALS = frozenset("0123456789０１２３４５６７８９两二三四五六七八九十一")
+_DIGIT_RE = regex.compile(r"\d")
 
 
-def hitting_chars(words: Iterable[str]) -> str | None:
-    """A few characters one of which each of ``words`` holds (greedily, the one in most words first);
-    None when there is no word or one is empty (a cue that is everywhere)."""
+def hitting_chars(words: Iterable[str], common: str = "") -> str | None:
+    """A few characters one of which each of ``words`` holds (greedily, the one in most words first,
+    avoiding the ``common`` characters of report prose where a word holds another); None when there
+    is no word or one is empty (a cue that is everywhere)."""
     uncovered = list(words)
     if not uncovered or not all(uncovered):
         return None
@@ -45,7 +49,8 @@ def hitting_chars(words: Iterable[str]) -> str | None:
         for word in uncovered:
             for ch in dict.fromkeys(word):
                 counts[ch] = counts.get(ch, 0) + 1
-        best = max(counts, key=counts.__getitem__)  # the first of the most frequent
+        # The first of the most frequent, a rarer character before a common one.
+        best = max(counts, key=lambda ch: (ch not in common, counts[ch]))
         chosen += best
         uncovered = [word for word in uncovered if best not in word]
     return chosen
@@ -63,14 +68,15 @@ class Triggers:
                 continue
             for ch in chars:
                 self.by_char[ch] = self.by_char.get(ch, 0) | check
-        chars = "".join(sorted(self.by_char))
-        self._anchor_re = regex.compile(f"[{regex.escape(chars)}]") if chars else None
+        self._anchors = frozenset(self.by_char)
 
     def checks(self, text: str) -> int:
-        """The checks that can fire in ``text`` (a bit set of the constants above)."""
+        """The checks that can fire in the sentence ``text`` (a bit set of the constants above);
+        none without a number."""
+        if _NUMERALS.isdisjoint(text) and not _DIGIT_RE.search(text):
+            return 0
         found = self.always
-        if self._anchor_re is not None:
-            by_char = self.by_char
-            for ch in set(self._anchor_re.findall(text)):
-                found |= by_char[ch]
+        by_char = self.by_char
+        for ch in self._anchors.intersection(text):
+            found |= by_char[ch]
         return found
