@@ -595,19 +595,20 @@ TRIGGERED_LISTS = [
 @pytest.mark.parametrize(("key", "check"), TRIGGERED_LISTS)
 def test_every_cue_word_triggers_its_check(key: str, check: int) -> None:
     rule = InconsistentTotal()
-    assert all(rule.triggers.checks(word) & check for word in rule.data[key])
+    assert all(rule.triggers.checks(word + "5") & check for word in rule.data[key])
     extended = InconsistentTotal({f"extend-{key}": ["另计"]})
-    assert extended.triggers.checks("另计") & check
+    assert extended.triggers.checks("另计5") & check
 
 
 def test_triggers_skip_text_without_cues_and_run_checks_without_anchors() -> None:
     rule = InconsistentTotal()
-    assert rule.triggers.checks("全面推进乡村振兴，建成美丽乡村示范点。") == 0
+    assert rule.triggers.checks("全面推进乡村振兴，建成美丽乡村示范点5个。") == 0
     assert rule.triggers.checks("户均3.2人") & AVERAGES
+    assert rule.triggers.checks("户均若干人") == 0  # no number: no check can fire
     # An emptied list makes its pattern match anywhere: that check is tried on every sentence.
     emptied = InconsistentTotal({"total-cues": []})
     assert emptied.triggers.always & PARTS_BEFORE
-    assert emptied.triggers.checks("全面推进乡村振兴。") & PARTS_BEFORE
+    assert emptied.triggers.checks("全面推进乡村振兴，建成示范点5个。") & PARTS_BEFORE
 
 
 def test_household_pairs_are_found_with_links_and_units_of_users() -> None:
