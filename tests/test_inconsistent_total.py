@@ -22,6 +22,7 @@ from rules.inconsistent_total.triggers import (
     REMAINING,
     RESPECTIVELY,
     SHARES,
+    STRUCTURES,
     hitting_chars,
 )
 
@@ -586,7 +587,6 @@ TRIGGERED_LISTS = [
     ("share-words", SHARES),
     ("of-whole-verbs", OF_WHOLE),
     ("respectively-cues", RESPECTIVELY),
-    ("duration-words", DURATIONS),
     ("increment-cues", INCREMENTS),
     ("remaining-words", REMAINING),
 ]
@@ -598,6 +598,13 @@ def test_every_cue_word_triggers_its_check(key: str, check: int) -> None:
     assert all(rule.triggers.checks(word + "5") & check for word in rule.data[key])
     extended = InconsistentTotal({f"extend-{key}": ["另计"]})
     assert extended.triggers.checks("另计5") & check
+
+
+def test_durations_and_structures_trigger_on_their_marks() -> None:
+    rule = InconsistentTotal()
+    assert rule.triggers.checks("专项整治行动历时两个月（3月1日至5月31日）。") & DURATIONS
+    assert not rule.triggers.checks("专项整治行动历时两个月。") & DURATIONS  # no date range
+    assert rule.triggers.checks("全县三次产业结构比为12.5:38.6:52.4。") & STRUCTURES
 
 
 def test_triggers_skip_text_without_cues_and_run_checks_without_anchors() -> None:
