@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 import regex
 
+from reportlint import patterns
 from reportlint.document import Document
 from reportlint.rule import Finding, Rule, Severity
 from reportlint.segment import get_segmenter
@@ -33,14 +34,64 @@ _ASKED_CATEGORIES = frozenset({"number", "year", "month", "day", "date"})
 # Punctuation after which a number may begin ("，？%" is a blank too).
 _BREAKS = "，,、：:（(约近达"
 _CLOSERS = "）)】]〕］"
+# A blank in brackets or marks begins with one of these, followed by one of the next.
+_BRACKET_OPENERS = "（(【[［〔“《「"
+_BRACKET_SECOND = frozenset(_BLANKS + "）)】]］〕?？")
+# A regex's zero-width lookbehinds at its start, then one literal character (plain or escaped).
+_LEADING_LITERAL = regex.compile(r"(?:\(\?<[=!](?:\\.|\[(?:\\.|[^\]])*\]|[^()\[\]\\])*\))*(?:\\([^\w\s])|([^\\.^$*+?()\[\]{}|\s]))")
+
+
+# Answers of _is_latin / _is_han by character (a document holds few distinct characters).
+_LATIN: dict[str, bool] = {}
+_HAN: dict[str, bool] = {}
 
 
 def _is_latin(ch: str) -> bool:
-    return bool(ch) and _LATIN_RE.match(ch) is not None
+    known = _LATIN.get(ch)
+    if known is None:
+        known = _LATIN[ch] = bool(ch) and _LATIN_RE.match(ch) is not None
+    return known
 
 
 def _is_han(ch: str) -> bool:
-    return bool(ch) and _HAN_RE.match(ch) is not None
+    known = _HAN.get(ch)
+    if known is None:
+        known = _HAN[ch] = bool(ch) and _HAN_RE.match(ch) is not None
+    return known
+
+
+def _matches_at(pattern: regex.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (in increasing order)."""
+    end = 0  # finditer's matches do not overlap (none of these patterns matches empty text)
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            yield match
+            end = match.end()
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """The offsets of ``chars`` in ``text``, in increasing order."""
+    found: list[int] = []
+    for ch in chars:
+        at = text.find(ch)
+        while at >= 0:
+            found.append(at)
+            at = text.find(ch, at + 1)
+    found.sort()
+    return found
+
+
+def _leading_literal(pattern: str) -> str | None:
+    """The character every match of ``pattern`` begins with, when its text shows one plainly.
+
+    Only a punctuation character (no case) right at the start or after lookbehinds, not made
+    optional by a quantifier, in a pattern without alternatives; None otherwise.
+    """
+    match = _LEADING_LITERAL.match(pattern)
+    if match is None or "|" in pattern or pattern[match.end() : match.end() + 1] in ("?", "*", "{"):
+        return None
+    literal = match.group(1) or match.group(2)
+    return literal if literal and not literal.isalnum() else None
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -81,15 +132,16 @@ class _Scan:
         self,
         doc: Document,
         marker_chars: frozenset[str],
-        allowed: list[tuple[int, int]],
+        allowed: Callable[[str], list[tuple[int, int]]],
         unit_re: regex.Pattern[str],
     ) -> None:
         self.text = doc.text
         self._unit_re = unit_re
         self._starts = doc.line_starts
         self._marker_chars = "".join(sorted(marker_chars))
-        self._allowed = allowed
-        self._allowed_starts = [a for a, _ in allowed]
+        self._find_allowed = allowed
+        self._allowed: list[tuple[int, int]] | None = None  # found when first needed
+        self._allowed_starts: list[int] = []
         self._separator: dict[int, bool] = {}
         self._gaps: dict[int, int] = {}
         self._emphasis: dict[tuple[int, str], frozenset[int]] = {}
@@ -106,6 +158,9 @@ class _Scan:
 
     def allowed(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` lies inside an allow-listed word ("X光")."""
+        if self._allowed is None:
+            self._allowed = self._find_allowed(self.text)
+            self._allowed_starts = [a for a, _ in self._allowed]
         index = bisect.bisect_right(self._allowed_starts, start) - 1
         while index >= 0 and start - self._allowed[index][0] < 40:
             if self._allowed[index][1] >= end:
@@ -243,7 +298,11 @@ class Placeholder(Rule):
         )
         allow = [str(w) for w in data.get("allow", [])]
         # "Ｘ射线" in full-width letters is the same real word as "X射线".
-        self._allow_re = regex.compile(_alternation([*allow, *(w.translate(_FULL_WIDTH) for w in allow)]))
+        allow_words = [*allow, *(w.translate(_FULL_WIDTH) for w in allow)]
+        # By first character (see _allowed_spans); each pattern compiled when a text first needs it.
+        self._allow_by_first: dict[str, str] = {}
+        for first in {w[0] for w in allow_words if w}:
+            self._allow_by_first[first] = _alternation(w for w in allow_words if w.startswith(first))
         blank = regex.escape(_BLANKS)
         spaces = regex.escape(" \u3000\u00a0")
         self._bracket_re = regex.compile(
@@ -275,6 +334,9 @@ class Placeholder(Rule):
         )
         fields = [f"(?:{f})" for f in data.get("template-fields", [])]
         self._field_re = regex.compile("|".join(fields)) if fields else None
+        cues = [_leading_literal(str(f)) for f in data.get("template-fields", [])]
+        self._field_cues = None if None in cues else {cue for cue in cues if cue is not None}
+        self._bare_note_firsts = {str(note)[0] for note in data.get("bare-notes", []) if note}
         self._bare_note_re = regex.compile(
             rf"(?P<note>{_alternation(data.get('bare-notes', []))})[^\s，。；：！？、,.;:!?（）()“”【】\[\]]{{0,20}}"
         )
@@ -304,19 +366,40 @@ class Placeholder(Rule):
         )
 
     # -- check -------------------------------------------------------------------
+    def _allowed_spans(self, text: str) -> list[tuple[int, int]]:
+        """The spans of the allow-listed words in ``text``, as one alternation's ``finditer`` gives them.
+
+        At a position only the words beginning with its character can match, in the same order as in
+        the whole alternation; so the matches of each first character's alternation at every position
+        (overlapped), taken in order when they start at or after the end of the last one taken, are
+        finditer's matches. A pattern beginning with a literal is searched for fast.
+        """
+        found: list[tuple[int, int]] = []
+        for first, words in self._allow_by_first.items():
+            if first in text:
+                pattern = patterns.compile(words)
+                found.extend(match.span() for match in pattern.finditer(text, overlapped=True))
+        found.sort()
+        spans: list[tuple[int, int]] = []
+        for start, end in found:
+            if not spans or start >= spans[-1][1]:
+                spans.append((start, end))
+        return spans
+
     def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.text
-        scan = _Scan(doc, self._all_marker_chars, [m.span() for m in self._allow_re.finditer(text)], self._unit_re)
+        scan = _Scan(doc, self._all_marker_chars, self._allowed_spans, self._unit_re)
         candidates: list[_Blank] = []
         for blanks in self._marker_blanks(scan):
             candidates.extend(blanks)
         candidates.extend(self._bracket_blanks(scan))
-        candidates.extend(self._slot_blanks(text))
+        openers = _positions(text, _OPENERS)  # where slot words and notes in brackets begin
+        candidates.extend(self._slot_blanks(text, openers))
         candidates.extend(self._field_blanks(text))
         candidates.extend(self._space_blanks(scan))
         for match in self._mou_date_re.finditer(text):
             candidates.append(_Blank(match.start(), match.end(), "date"))
-        candidates.extend(self._notes(text))
+        candidates.extend(self._notes(text, openers))
 
         blanks = self._merge_dates(self._disjoint(candidates))
         categories = self._infer(text, blanks)
@@ -356,7 +439,7 @@ class Placeholder(Rule):
                             found[index].append(blank)
             return found
         owner = self._owner
-        present = "".join(ch for ch in owner if ch in text)
+        present = "".join(filter(text.__contains__, owner))
         if not present:
             return found
         scanner = self._scanners.get(present)
@@ -379,18 +462,21 @@ class Placeholder(Rule):
     def _marker_blank(self, scan: _Scan, form: _Form, start: int, end: int) -> _Blank | None:
         text = scan.text
         chars = form.chars
-        if scan.char(start - 1) in chars or scan.char(end) in chars:
+        # (Characters outside the text read as a newline, like scan.char(); inlined here, the hot path.)
+        nxt = text[end] if end < len(text) else "\n"
+        if (text[start - 1] if start > 0 else "\n") in chars or nxt in chars:
             return None  # an overlong run: a separator line or garbage, not a blank
-        run = sum(1 for ch in text[start:end] if ch in chars)
+        span = text[start:end]
+        # Only a decimal part ("x.xx", "xx.5") holds anything but the form's characters.
+        run = len(span) if "." not in span and "．" not in span else sum(1 for ch in span if ch in chars)
         if run < form.min:
             return None
         # Leading digits belong to the blank: "20xx年", "202x年".
         digits_start = start
-        while digits_start > start - 4 and scan.char(digits_start - 1) in _DIGITS:
+        while digits_start > start - 4 and digits_start > 0 and text[digits_start - 1] in _DIGITS:
             digits_start -= 1
         has_digits = digits_start < start
-        prev = scan.char(digits_start - 1)
-        nxt = scan.char(end)
+        prev = text[digits_start - 1] if digits_start > 0 else "\n"
         if prev in _DIGITS or nxt in _DIGITS:
             return None  # part of a number: "3×4", "138****1234", "x86"
         if scan.allowed(start, end):
@@ -470,7 +556,9 @@ class Placeholder(Rule):
     @staticmethod
     def _latin_context(scan: _Scan, start: int, end: int, has_unit: bool) -> bool:
         """True when the run is part of Latin text: "Xbox", "iPhone X", "x86", "0x1F", "[x]" checkboxes."""
-        prev, nxt = scan.char(start - 1), scan.char(end)
+        text = scan.text
+        prev = text[start - 1] if start > 0 else "\n"
+        nxt = text[end] if end < len(text) else "\n"
         if _is_latin(prev):
             return True
         if _is_latin(nxt):
@@ -498,7 +586,9 @@ class Placeholder(Rule):
     # -- other blank forms ---------------------------------------------------------
     def _bracket_blanks(self, scan: _Scan) -> Iterator[_Blank]:
         text = scan.text
-        for match in self._bracket_re.finditer(text):
+        # Each branch is an opening bracket or mark, then a blank, the closing bracket or a question mark.
+        starts = [at for at in _positions(text, _BRACKET_OPENERS) if text[at + 1 : at + 2] in _BRACKET_SECOND]
+        for match in _matches_at(self._bracket_re, text, starts):
             start, end = match.span()
             prev = scan.char(start - 1)
             if text[start] in "([" and (_is_latin(prev) or prev in _DIGITS or prev == "_"):
@@ -511,9 +601,9 @@ class Placeholder(Rule):
             elif not match.group("asked"):  # "（？）" is a blank only before a unit: "（？）万元"
                 yield _Blank(start, end, None)
 
-    def _slot_blanks(self, text: str) -> Iterator[_Blank]:
+    def _slot_blanks(self, text: str, openers: list[int]) -> Iterator[_Blank]:
         """A bracketed slot word before a unit: "[数据]亿元", "（数字）%" (the unit tells what is missing)."""
-        for match in self._slot_re.finditer(text):
+        for match in _matches_at(self._slot_re, text, openers):
             unit = self._unit_re.match(text, match.end())
             if unit is None:
                 continue
@@ -525,6 +615,8 @@ class Placeholder(Rule):
         """An unrendered template field: "{{amount}}万元", "${单位名称}", "{rate}" (with the unit after it)."""
         if self._field_re is None:
             return
+        if self._field_cues is not None and not any(cue in text for cue in self._field_cues):
+            return  # every field begins with one of these characters
         for match in self._field_re.finditer(text):
             unit = self._unit_re.match(text, match.end())
             if unit is not None:
@@ -535,6 +627,8 @@ class Placeholder(Rule):
     def _space_blanks(self, scan: _Scan) -> Iterator[_Blank]:
         """Blank space left for a number or date: "完成投资    万元", "    年  月  日"."""
         text = scan.text
+        if "\u3000" not in text and "  " not in text and "\u00a0" not in text:
+            return  # a gap is a full-width space or two spaces
         for match in self._spaces_re.finditer(text):
             start, end = match.span()
             unit = self._unit_re.match(text, end)
@@ -547,9 +641,11 @@ class Placeholder(Rule):
                 continue  # a table or aligned layout, not prose with a gap
             yield _Blank(start, unit.end(), category)
 
-    def _notes(self, text: str) -> Iterator[_Blank]:
-        for match in self._note_re.finditer(text):
+    def _notes(self, text: str, openers: list[int]) -> Iterator[_Blank]:
+        for match in _matches_at(self._note_re, text, openers):
             yield _Blank(match.start(), match.end(), None, note=True)
+        if not any(first in text for first in self._bare_note_firsts):
+            return  # every bare note begins with one of these characters
         for match in self._bare_note_re.finditer(text):
             start, end = match.span()
             prev = text[start - 1] if start > 0 else "\n"
