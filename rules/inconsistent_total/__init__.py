@@ -15,6 +15,7 @@ from .helpers import _NUMBER_GATE_RE, _depths, _holds_any, paragraph_sentences
 from .parts import Parts
 from .rates import Rates
 from .triggers import (
+    AMONG,
     AVERAGES,
     CARRIED,
     CHANGES,
@@ -30,6 +31,7 @@ from .triggers import (
     RATIOS,
     REMAINING,
     RESPECTIVELY,
+    SHARE_OF_TOTAL,
     SHARES,
     STRUCTURES,
 )
@@ -175,11 +177,13 @@ class InconsistentTotal(Parts, Counts, Rates, Growth, Averages, Conversions):
         # first (a character they need, then the pattern) and the bracket depths are computed only
         # for a check that will read them.
         depths: list[int] | None = None
-        if checks & PARTS_AFTER and (
-            (_holds_any(text, self.part_gate) and self.part_cue_re.search(text))
-            or ("第一" in text and self.ordinal_parts_re.search(text))
-            or (("中，" in text or "中," in text) and self.among_re.search(text))
-        ):
+        if (
+            checks & PARTS_AFTER
+            and (
+                (_holds_any(text, self.part_gate) and self.part_cue_re.search(text))
+                or ("第一" in text and self.ordinal_parts_re.search(text))
+            )
+        ) or (checks & AMONG and ("中，" in text or "中," in text) and self.among_re.search(text)):
             depths = _depths(text)
             yield from self._parts_after_total(doc, sentence, depths)
         if (
@@ -219,9 +223,8 @@ class InconsistentTotal(Parts, Counts, Rates, Growth, Averages, Conversions):
         )
         if shared:
             yield from self._shares(doc, sentence)
-        if checks & OF_WHOLE and (
-            (_holds_any(text, self.of_whole_gate) and self.of_whole_re.search(text))
-            or ("占" in text and self.share_of_total_re.search(text))
+        if (checks & OF_WHOLE and _holds_any(text, self.of_whole_gate) and self.of_whole_re.search(text)) or (
+            checks & SHARE_OF_TOTAL and "占" in text and self.share_of_total_re.search(text)
         ):
             yield from self._of_whole(doc, sentence)
         if (

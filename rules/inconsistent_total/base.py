@@ -5,11 +5,12 @@ from __future__ import annotations
 import regex
 
 from reportlint.document import Document
-from reportlint.numbers import Quantity
+from reportlint.numbers import QUANTITY_START_RE, REGION_BREAKS, Quantity
 from reportlint.rule import Rule
 
 from .helpers import _DATE_RANGE_RE, CN_COUNT, NUMERAL_CHARS, _alternation, _gate, _quantity_index
 from .triggers import (
+    AMONG,
     AVERAGES,
     CARRIED,
     CHANGES,
@@ -25,6 +26,7 @@ from .triggers import (
     RATIOS,
     REMAINING,
     RESPECTIVELY,
+    SHARE_OF_TOTAL,
     SHARES,
     STRUCTURES,
     Triggers,
@@ -144,6 +146,10 @@ class TotalBase(Rule):
         self.rate_fillers = tuple(sorted(d["rate-fillers"], key=len, reverse=True))
         self.household_units = set(d["household-units"])
         self.household_links = set(d["household-links"])
+        units = _alternation(u for u in d["household-units"] if not any(m in u for m in REGION_BREAKS))
+        self.household_pair_re = regex.compile(
+            rf"(?:{units})(?=(?:{_alternation(d['household-links'])})?{QUANTITY_START_RE.pattern})"
+        )
         # Derived numbers: averages, changes, shares.
         per = _alternation(d["average-units"])
         periods_alt = _alternation(d["periods-per-year"])
@@ -218,6 +224,8 @@ class TotalBase(Rule):
         self.real_growth_re = regex.compile(_alternation(d["real-growth-words"]))
         # Slogans and the items that repeat their key word: "四个一批：关停一批、整合一批……".
         slogan_intro = _alternation(d["slogan-intro-words"])
+        # Every slogan ends at a colon or at one of these: a paragraph holding neither has none.
+        self.slogan_intro_re = regex.compile(rf"[，,](?:{slogan_intro})")
         not_one = NUMERAL_CHARS.replace("一", "")
         self.slogan_part_re = regex.compile(
             rf"(?<![\d{NUMERAL_CHARS}第])(?P<num>十|[两二三四五六七八九])个?(?P<key>(?:(?![{not_one}])\p{{Han}}){{1,4}})"
@@ -277,7 +285,8 @@ class TotalBase(Rule):
         return Triggers(
             {
                 CARRIED: hitting_chars(d["carried-part-cues"], common),
-                PARTS_AFTER: joined(anchors("part-cues"), "第中"),  # + 第一, 中，
+                PARTS_AFTER: joined(anchors("part-cues"), "第"),  # + 第一
+                AMONG: "中",  # 中，
                 PARTS_BEFORE: anchors("total-cues"),
                 # A count is checked against a list: its items are cut by 、 or are titles in 《》.
                 COUNTS: "、《",
@@ -285,7 +294,8 @@ class TotalBase(Rule):
                 AVERAGES: "均每",
                 CHANGES: joined(anchors("compare-words"), anchors("base-periods"), "由从"),
                 SHARES: anchors("share-words"),
-                OF_WHOLE: joined(anchors("of-whole-verbs"), "占"),
+                OF_WHOLE: anchors("of-whole-verbs"),
+                SHARE_OF_TOTAL: "占",
                 RESPECTIVELY: anchors("respectively-cues"),
                 DURATIONS: "至到—-",  # _durations reads only a sentence with a date range
                 STRUCTURES: ":：∶",  # a chain of numbers joined by colons

@@ -319,7 +319,9 @@ class Counts(TotalBase):
         """ "四个一批：关停取缔一批、整合搬迁一批、整改提升一批": the count against the items repeating its key."""
         for paragraph in doc.paragraphs:
             text = paragraph.text
-            if not any(ch in text for ch in "两二三四五六七八九十"):
+            if not _CN_COUNT_RE.search(text) or not (
+                "：" in text or ":" in text or self.slogan_intro_re.search(text)
+            ):
                 continue
             depths: list[int] | None = None
             for match in self.slogan_re.finditer(text):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint.document import Document, Span
-from reportlint.numbers import QUANTITY_START_RE, REGION_BREAKS, Quantity
+from reportlint.numbers import REGION_BREAKS, Quantity
 from reportlint.rule import Finding
 
 from .base import TotalBase
@@ -19,7 +19,6 @@ from .helpers import (
     _bounds,
     _cut_number,
     _half_step,
-    _occurrences,
     _percent_step,
     _quantity_index,
     _resolution,
@@ -450,20 +449,9 @@ class Rates(TotalBase):
         ):
             yield index.between(0, len(text))  # 百分之三十 (unit "%") does not end with its unit
             return
-        words = {unit for unit in self.household_units if unit and not any(m in unit for m in REGION_BREAKS)}
         # The first of a pair ends with its unit (it is not approximate: nothing follows the unit),
         # and the second (not approximate either) starts at a number right after it or a link.
-        links = ("", *self.household_links)
-        positions = sorted(
-            at
-            for word in words
-            for at in _occurrences(text, word)
-            if any(
-                text.startswith(link, at + len(word))
-                and QUANTITY_START_RE.match(text, at + len(word) + len(link))
-                for link in links
-            )
-        )
+        positions = [match.start() for match in self.household_pair_re.finditer(text, overlapped=True)]
         stretch_end = -1
         for position in positions:
             if position > stretch_end:

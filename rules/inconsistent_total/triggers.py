@@ -31,6 +31,10 @@ RATIOS = 1 << 13
 CONVERSIONS = 1 << 14
 INCREMENTS = 1 << 15
 REMAINING = 1 << 16
+AMONG = 1 << 17  # "38所中小学中，……": a part of PARTS_AFTER
+SHARE_OF_TOTAL = 1 << 18  # "占……的X%": a part of OF_WHOLE
+# The checks whose cue pattern holds a digit (\d): tried only in a sentence holding one.
+NEEDS_DIGIT = AMONG | CHANGES | OF_WHOLE | INCREMENTS | GROUP_HOUSEHOLDS | RATIOS | STRUCTURES
 # The characters of helpers._NUMBER_GATE_RE but other scripts' digits: every check needs one.
 _NUMERALS = frozenset("0123456789０１２３４５６７８９两二三四五六七八九十一")
 _DIGIT_RE = regex.compile(r"\d")
@@ -73,10 +77,11 @@ class Triggers:
     def checks(self, text: str) -> int:
         """The checks that can fire in the sentence ``text`` (a bit set of the constants above);
         none without a number."""
-        if _NUMERALS.isdisjoint(text) and not _DIGIT_RE.search(text):
+        digit = _DIGIT_RE.search(text) is not None
+        if not digit and _NUMERALS.isdisjoint(text):
             return 0
         found = self.always
         by_char = self.by_char
         for ch in self._anchors.intersection(text):
             found |= by_char[ch]
-        return found
+        return found if digit else found & ~NEEDS_DIGIT
