@@ -338,6 +338,7 @@ def _merged_quote_spans(text: str) -> tuple[list[int], list[int]]:
 # character so that most paragraphs are passed over without a regex call.
 _HEADING_FIRST_RE = patterns.compile(rf"[{CN}（(\d{CIRCLED}]")
 _HEADING_FIRST: dict[str, bool] = {}
+_AFTER_CHINESE_HEADING_NUMERAL = frozenset(CN + "、，,．.")  # one character each, as in _HEADING_RE
 
 
 def _may_open_heading(char: str) -> bool:
@@ -348,16 +349,20 @@ def _may_open_heading(char: str) -> bool:
 
 
 def _headings(scan: _Scan) -> Iterator[Marker]:
-    for paragraph in scan.paragraphs:
-        text = paragraph.text
-        opens = _HEADING_FIRST.get(text[0])
+    for index, start in enumerate(scan.starts):
+        first = scan.text[start]
+        opens = _HEADING_FIRST.get(first)
         if opens is None:
-            opens = _may_open_heading(text[0])
-        if not opens or paragraph.index in scan.table_rows:
+            opens = _may_open_heading(first)
+        if not opens or index in scan.table_rows:
             continue
+        # 一是……, 三年来……: a Chinese numeral opens a heading only before more numerals or its mark.
+        if first in CN and scan.text[start + 1 : start + 2] not in _AFTER_CHINESE_HEADING_NUMERAL:
+            continue
+        text = scan.paragraphs[index].text
         heading = _HEADING_RE.match(text)
         if heading is not None:
-            marker = _heading_marker(heading, text, paragraph.start, paragraph.index)
+            marker = _heading_marker(heading, text, start, index)
             if marker:
                 yield marker
 

@@ -351,7 +351,9 @@ class SectionNumbering(Rule):
         consumed: set[int] = set()
         retyped_items: list[Marker] = []  # 三是 carrying on （一）（二）, as the heading it stands for
         findings.extend(self._check_lists(doc, markers, consumed, retyped_items))
-        headings = [m for m in markers if m.kind in _HEADING_KINDS and m.start not in consumed]
+        # Headings and in-prose items (①……；②……), the markers the outline and the style checks read.
+        outlined = [m for m in markers if m.kind in _HEADING_KINDS or m.kind in _INLINE_KINDS]
+        headings = [m for m in outlined if m.kind in _HEADING_KINDS and m.start not in consumed]
         lost = self._lost_heading_numerals(doc, headings)
         for finding, synthetic in lost:
             findings.append(finding)
@@ -363,7 +365,7 @@ class SectionNumbering(Rule):
             sorted([*markers, *(m for _, m in lost)], key=lambda m: m.start) if lost else markers
         )
         findings.extend(self._check_outline(doc, self._with_inline_items(outline_markers, headings), retyped))
-        findings.extend(self._check_styles(doc, markers, retyped))
+        findings.extend(self._check_styles(doc, outlined, retyped))
         findings.sort(key=lambda f: (f.start, f.end))
         return findings
 
@@ -735,8 +737,8 @@ class SectionNumbering(Rule):
         shi_stack = stacks["shi"]
         below_headings = [stack for kind, stack in stacks.items() if kind not in _ABOVE_HEADINGS]
         # Bare numerals (三加强…) go between the markers, after a marker at the same offset.
-        bare = self._bare_numerals(doc)
-        next_bare = 0
+        bare = iter(self._bare_numerals(doc))
+        upcoming = next(bare, None)
         swapped: set[int] = set()
         # Heading numbers seen per kind, by rank (lower kinds forgotten under each new higher heading).
         seen: list[set[int]] = [set() for _ in HEADING_KINDS]
@@ -744,10 +746,11 @@ class SectionNumbering(Rule):
         previous_item: Marker | None = None  # the last in-prose list marker since the last heading
         last_heading: Marker | None = None
         opening: Marker | None = None  # the last heading, while its list frame is not made
+        opening_kind: str | None = None  # the kind of that list (_INLINE_OF)
         for marker in markers:
-            while next_bare < len(bare) and bare[next_bare][0] < marker.start:
-                finding = self._bare_numeral(doc, shi_stack, bare[next_bare])
-                next_bare += 1
+            while upcoming is not None and upcoming[0] < marker.start:
+                finding = self._bare_numeral(doc, shi_stack, upcoming)
+                upcoming = next(bare, None)
                 if finding:
                     yield finding
             kind = marker.kind
@@ -769,11 +772,11 @@ class SectionNumbering(Rule):
                         stack.clear()
                 # "①……；②……": the paragraph's opening marker is the list's first item. Its frame is
                 # made when the first item of that kind comes (nothing reads that stack before).
-                opening = marker
+                opening, opening_kind = marker, _INLINE_OF[kind]
                 continue
-            if opening is not None and _INLINE_OF[opening.kind] == kind:
+            if kind == opening_kind and opening is not None:
                 stacks[kind].append(_opening_frame(opening))
-                opening = None
+                opening = opening_kind = None
             if kind == "shi" and marker.value == 2 and not any(1 in f.lasts for f in shi_stack):
                 lost = self._lost_first_shi(doc, marker, last_shi)
                 if lost is not None:
@@ -819,8 +822,9 @@ class SectionNumbering(Rule):
                 previous_item = marker
             if kind == "shi":
                 last_shi = marker.end
-        for candidate in bare[next_bare:]:
-            finding = self._bare_numeral(doc, shi_stack, candidate)
+        while upcoming is not None:
+            finding = self._bare_numeral(doc, shi_stack, upcoming)
+            upcoming = next(bare, None)
             if finding:
                 yield finding
 
@@ -1208,7 +1212,7 @@ class SectionNumbering(Rule):
         heading_at: dict[int, Marker] = {}  # paragraph -> the heading opening it
         for marker in markers:
             kind = marker.kind
-            if (kind not in _HEADING_KINDS and kind not in _INLINE_KINDS) or marker.start in retyped:
+            if marker.start in retyped or (kind not in _HEADING_KINDS and kind not in _INLINE_KINDS):
                 continue
             if kind in _HEADING_KINDS:
                 groups.setdefault((kind, -1), []).append(marker)
