@@ -584,11 +584,17 @@ class Placeholder(Rule):
         return prev == "[" and nxt == "]" and scan.at_line_start(start - 1)  # Markdown checkbox "- [x]"
 
     # -- other blank forms ---------------------------------------------------------
+    def _bracket_matches(self, text: str) -> Iterator[regex.Match[str]]:
+        """``self._bracket_re.finditer(text)``, tried only where a match can start.
+
+        Each branch is an opening bracket or mark, then a blank, the closing bracket or a question mark.
+        """
+        starts = [at for at in _positions(text, _BRACKET_OPENERS) if text[at + 1 : at + 2] in _BRACKET_SECOND]
+        return _matches_at(self._bracket_re, text, starts)
+
     def _bracket_blanks(self, scan: _Scan) -> Iterator[_Blank]:
         text = scan.text
-        # Each branch is an opening bracket or mark, then a blank, the closing bracket or a question mark.
-        starts = [at for at in _positions(text, _BRACKET_OPENERS) if text[at + 1 : at + 2] in _BRACKET_SECOND]
-        for match in _matches_at(self._bracket_re, text, starts):
+        for match in self._bracket_matches(text):
             start, end = match.span()
             prev = scan.char(start - 1)
             if text[start] in "([" and (_is_latin(prev) or prev in _DIGITS or prev == "_"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
 
@@ -479,3 +480,59 @@ def test_round_six_keyed_slogans() -> None:
 )
 def test_round_six_whole_support_phrase_and_plenum_zhong(text: str, expected: list[str]) -> None:
     assert flagged(text, RULE) == expected
+
+
+# -- the searches that skip text find what a plain scan finds -------------------------------------
+def _sample_texts() -> list[str]:
+    import sys
+    from pathlib import Path
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    root = Path(__file__).parent
+    texts = [path.read_text(encoding="utf-8") for path in sorted((root / "seeds").glob("*.txt"))]
+    cases = tomllib.loads((root / "labelled" / "empty_slogan.toml").read_text(encoding="utf-8"))["case"]
+    texts += [str(case["text"]) for case in cases]
+    texts += [
+        "以以为指导为指导，以为指导以为指导。",
+        "坚持以、、为指导，以 为指导；以“”“”为引领，以xx为为抓手。",
+        "在在的领导下的领导下，在的的坚强领导下，，的坚强领导下。",
+        "为指导思想开篇。的坚强领导下开篇。",
+        "贯彻贯彻精神精神，学习贯彻落实精神，落实，精神。",
+        "一是。二是；三是;十是，四是……。",
+        "二十届二中、、中全会，十九届全会，二十届三全会，省委届次全会，县届人大次会议。",
+        "守住不发生底线守住不发生底线，稳中求进工作总基调，工作总基调。",
+        "“个维护”“个维护”个意识，一个中心、个支撑，围绕个中心、两个基本点。",
+        "按照的的决策部署，得到了的大力支持，经的批准，受的委托，对工作的重要指示。",
+        "是规划的开局之年，党的和二十届，第次党代会，统筹发展和，以人民为的发展思想。",
+        "“”《》（）()【】\"\" ‘’「」",
+    ]
+    return texts
+
+
+@pytest.fixture(scope="module")
+def rule() -> object:
+    from reportlint_rules.empty_slogan import EmptySlogan
+
+    return EmptySlogan()
+
+
+@pytest.mark.parametrize("text", _sample_texts())
+def test_indexed_searches_find_what_finditer_finds(rule: Any, text: str) -> None:
+    starts = rule._literal_starts(text)
+    for index, template in enumerate(rule._templates):
+        expected = [m.span() for m in template.pattern.finditer(text)]
+        if template.indexed:
+            found = [m.span() for m in rule._matches(text, template, starts.get(index))]
+            assert found == expected, template.formula
+        elif template.cues and not any(cue in text for cue in template.cues):
+            assert expected == [], template.formula
+    assert [m.span() for m in rule._cut_matches(text)] == [m.span() for m in rule._cut_re.finditer(text)]
+    numbered = [m.span() for m in rule._numbered.finditer(text)]
+    assert [m.span() for m in rule._numbered_matches(text)] == numbered
+
+
+def test_most_templates_are_indexed(rule: Any) -> None:
+    assert sum(template.indexed for template in rule._templates) >= 50

@@ -318,3 +318,59 @@ def test_config_extends_template_fields() -> None:
 
 def test_round_six_more_template_fields() -> None:
     assert flagged("人均收入达到{金额}元，<%= rate %>。", RULE) == ["{金额}元", "<%= rate %>"]
+
+
+# -- the searches that skip text find what a plain scan finds -------------------------------------
+def _sample_texts() -> list[str]:
+    import sys
+    from pathlib import Path
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    root = Path(__file__).parent
+    texts = [path.read_text(encoding="utf-8") for path in sorted((root / "seeds").glob("*.txt"))]
+    cases = tomllib.loads((root / "labelled" / "placeholder.toml").read_text(encoding="utf-8"))["case"]
+    texts += [str(case["text"]) for case in cases]
+    texts += [
+        "（ ）（）【】[ ]［ ］〔 〕“ ”《 》「 」（？）（?）【？】(  )“”《》「」（（ ））",
+        "X光机、xX射线、iPhone X、ｉＰｈｏｎｅ Ｘ、x86x64、X-rayX光、Ｘ射线Ｘ光。",
+        "{{a}}万元，${b}，{c}，«d»，%(e)s，<%= f %>，{金额}元，{{ x }}}。",
+        "（待补充）【此处填写】(TODO: x)TODO TBD，FIXME此处填写数据，资料尚待补充。",
+        "完成投资    万元，  年  月  日，\u3000\u3000万元。",
+        "（数字）%，[数据]亿元，【金额】万元，（姓名）同志。",
+    ]
+    return texts
+
+
+def test_leading_literal_of_a_field_regex() -> None:
+    from reportlint_rules.placeholder import _leading_literal
+
+    assert _leading_literal(r"\{\{[a-z]{1,9}\}\}") == "{"
+    assert _leading_literal(r"(?<![{$A-Za-z0-9_])\{[A-Za-z_]{1,9}\}") == "{"
+    assert _leading_literal("«[a-z]{1,9}»") == "«"
+    for pattern in (r"\{?x", "a\\{", r"\{x|y", "(?i)x", r"\d\{", "(?<=(a))\\{", "[{]x"):
+        assert _leading_literal(pattern) is None, pattern
+
+
+@pytest.mark.parametrize("text", _sample_texts())
+def test_skipping_searches_find_what_finditer_finds(text: str) -> None:
+    import regex
+    from reportlint_rules.placeholder import _OPENERS, _alternation, _matches_at, _positions
+
+    rule = Placeholder()
+    spans = [m.span() for m in rule._bracket_matches(text)]
+    assert spans == [m.span() for m in rule._bracket_re.finditer(text)]
+    openers = _positions(text, _OPENERS)
+    for pattern in (rule._slot_re, rule._note_re):
+        assert [m.span() for m in _matches_at(pattern, text, openers)] == [m.span() for m in pattern.finditer(text)]
+    allow = [str(w) for w in rule.data["allow"]]
+    allow_re = regex.compile(_alternation([*allow, *(w.translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)}) for w in allow)]))
+    assert rule._allowed_spans(text) == [m.span() for m in allow_re.finditer(text)]
+    if rule._field_cues is not None and not any(cue in text for cue in rule._field_cues):
+        assert rule._field_re is None or rule._field_re.search(text) is None
+    if not any(first in text for first in rule._bare_note_firsts):
+        assert rule._bare_note_re.search(text) is None
+    if "\u3000" not in text and "  " not in text and "\u00a0" not in text:
+        assert rule._spaces_re.search(text) is None
