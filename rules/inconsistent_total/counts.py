@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from reportlint.document import Document, Span
+from reportlint.document import Document, Paragraph, Span
 from reportlint.numbering import Marker
 from reportlint.numbers import NumberFormatError, find_quantities, parse_number
 from reportlint.rule import Finding, Severity
@@ -317,12 +317,8 @@ class Counts(TotalBase):
 
     def _slogans(self, doc: Document) -> Iterator[Finding]:
         """ "四个一批：关停取缔一批、整合搬迁一批、整改提升一批": the count against the items repeating its key."""
-        for paragraph in doc.paragraphs:
+        for paragraph in self._slogan_paragraphs(doc):
             text = paragraph.text
-            if not _CN_COUNT_RE.search(text) or not (
-                "：" in text or ":" in text or self.slogan_intro_re.search(text)
-            ):
-                continue
             depths: list[int] | None = None
             for match in self.slogan_re.finditer(text):
                 if match.group("close"):
@@ -381,6 +377,22 @@ class Counts(TotalBase):
                         f"数量与列举不一致：「{shown}」表示{count}项，但其后列举了{run}项，请核对数量或补全列举",
                     )
                     break
+
+    def _slogan_paragraphs(self, doc: Document) -> list[Paragraph]:
+        """The paragraphs that may hold a match of slogan_re, in order: each match ends at a colon or
+        at a comma and an intro word, with its numeral at most 11 characters before (numeral, 个,
+        head of up to 4, closing quote, noun of up to 4)."""
+        text = doc.text
+        ends = [m.start() for m in self.slogan_intro_re.finditer(text, overlapped=True)]
+        for colon in "：:":
+            ends.extend(_occurrences(text, colon))
+        found: list[Paragraph] = []
+        for end in sorted(ends):
+            if _CN_COUNT_RE.search(text, max(0, end - 11), end):
+                paragraph = doc.paragraph_at(end)
+                if paragraph is not None and (not found or found[-1] is not paragraph):
+                    found.append(paragraph)
+        return found
 
     def _shared_verb_slogans(self, doc: Document) -> Iterator[Finding]:
         """ "“双提升”：满意度、安全感均明显提升": the count against the items that share the slogan's verb."""
