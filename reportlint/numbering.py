@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from reportlint import patterns
-from reportlint.document import QUOTE_MARK_RE, quote_spans
+from reportlint.document import QUOTE_MARK_RE, QUOTE_PAIRS, quote_spans
 from reportlint.numbers import NumberFormatError, parse_chinese_int
 
 if TYPE_CHECKING:
@@ -284,12 +284,14 @@ class _Scan:
         self.table_rows = self._table_rows()
         # Per paragraph, on first use: its first quotation mark, and its quoted spans (merged).
         self._first_marks: dict[int, int] = {}
+        # Per paragraph: how far its marks were paired by _open_at, and what was open there.
+        self._pairing: dict[int, tuple[int, list[str], bool]] = {}
         self._quoted: dict[int, tuple[list[int], list[int]]] = {}
 
     def _table_rows(self) -> set[int]:
         """Indices of the paragraphs holding a tab or a bar (a tab among a line's blanks does not count)."""
         rows: set[int] = set()
-        if not any(mark in self.text for mark in _TABLE_MARKS):  # substring tests are much faster than a scan
+        if not any(mark in self.text for mark in _TABLE_MARKS):  # substring tests: much faster than a scan
             return rows
         for match in _TABLE_ROW_RE.finditer(self.text):
             index = bisect.bisect_right(self.starts, match.start()) - 1
@@ -301,7 +303,8 @@ class _Scan:
         """True when ``offset`` of paragraph ``index`` is inside quotation or title marks (as ``Document.quoted``).
 
         A quoted span begins after a mark: up to the first mark nothing is quoted (most markers,
-        e.g. every one at a paragraph start, are answered without the spans). The spans are
+        e.g. every one at a paragraph start, are answered without the spans), nor where every
+        quotation before the offset is closed (_open_at). Otherwise the spans are computed once,
         merged, so a lookup is a binary search (deeply nested marks stay linear).
         """
         first = self._first_marks.get(index)
@@ -309,7 +312,7 @@ class _Scan:
             text = self.paragraphs[index].text
             found = QUOTE_MARK_RE.search(text)
             first = self._first_marks[index] = len(text) if found is None else found.start()
-        if offset <= first:
+        if offset <= first or not self._open_at(index, offset):
             return False
         spans = self._quoted.get(index)
         if spans is None:
@@ -317,6 +320,26 @@ class _Scan:
         starts, ends = spans
         at = bisect.bisect_right(starts, offset) - 1
         return at >= 0 and offset < ends[at]
+
+    def _open_at(self, index: int, offset: int) -> bool:
+        """True when a quotation is open at ``offset`` of paragraph ``index`` (pairing the marks
+        before it as quote_spans does). Nothing open: nothing quoted there, whatever follows.
+
+        Offsets are asked in increasing order per scan: the pairing goes on from the last one.
+        """
+        upto, closers, straight = self._pairing.get(index, (0, [], False))
+        if offset < upto:
+            upto, closers, straight = 0, [], False
+        for mark in QUOTE_MARK_RE.finditer(self.paragraphs[index].text, upto, offset):
+            char = mark.group()
+            if char in QUOTE_PAIRS:
+                closers.append(QUOTE_PAIRS[char])
+            elif closers and char == closers[-1]:
+                closers.pop()
+            elif char == '"':
+                straight = not straight
+        self._pairing[index] = (offset, closers, straight)
+        return straight or bool(closers)
 
 
 def _merged_quote_spans(text: str) -> tuple[list[int], list[int]]:

@@ -456,9 +456,8 @@ class SectionNumbering(Rule):
         result: list[Marker] = []
         chain: tuple[int, str, str, int] | None = None  # paragraph, inline kind, heading kind, last value
         for marker in markers:
-            heading = keep.get(
-                marker.start
-            )  # the marker, or a list item retyped as the heading it stands for
+            # The marker, or a list item retyped as the heading it stands for.
+            heading = keep.get(marker.start)
             if heading is not None:
                 result.append(heading)
                 inline = _INLINE_OF.get(heading.kind)

@@ -232,3 +232,25 @@ def test_circled_numbers_are_one_block_of_code_points() -> None:
     from reportlint.numbering import CIRCLED
 
     assert [ord(c) - ord(CIRCLED[0]) for c in CIRCLED] == list(range(20))
+
+
+def test_quoted_offsets_agree_with_quote_spans() -> None:
+    # _Scan.is_quoted answers most offsets from the pairing up to them, the rest from the spans.
+    import random
+
+    from reportlint.document import quote_spans
+    from reportlint.numbering import _Scan
+
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice('“”《》「」『』‘’"甲乙') for _ in range(rng.randint(1, 30)))
+        scan = _Scan(Document(text))
+        spans = quote_spans(text)
+        offsets = list(range(len(text)))
+        if rng.random() < 0.5:  # asked in order (as the scans do), or not
+            rng.shuffle(offsets)
+        for offset in offsets:
+            assert scan.is_quoted(0, offset) == any(begin <= offset < end for begin, end in spans), (
+                text,
+                offset,
+            )
