@@ -34,6 +34,9 @@ _ASKED_CATEGORIES = frozenset({"number", "year", "month", "day", "date"})
 # Punctuation after which a number may begin ("，？%" is a blank too).
 _BREAKS = "，,、：:（(约近达"
 _CLOSERS = "）)】]〕］"
+# Characters that join a run to Latin text around it (see _latin_context), before and after it.
+_JOINS_BEFORE = frozenset(".．-/\\@#:：_+＋ [")
+_JOINS_AFTER = frozenset("+＋-/\\_ ]")
 # A blank in brackets or marks begins with one of these, followed by one of the next.
 _BRACKET_OPENERS = "（(【[［〔“《「"
 _BRACKET_SECOND = frozenset(_BLANKS + "）)】]］〕?？")
@@ -336,7 +339,7 @@ class Placeholder(Rule):
         self._field_re = regex.compile("|".join(fields)) if fields else None
         cues = [_leading_literal(str(f)) for f in data.get("template-fields", [])]
         self._field_cues = None if None in cues else {cue for cue in cues if cue is not None}
-        self._bare_note_firsts = {str(note)[0] for note in data.get("bare-notes", []) if note}
+        self._bare_note_firsts = "".join(sorted({str(note)[0] for note in data.get("bare-notes", []) if note}))
         self._bare_note_re = regex.compile(
             rf"(?P<note>{_alternation(data.get('bare-notes', []))})[^\s，。；：！？、,.;:!?（）()“”【】\[\]]{{0,20}}"
         )
@@ -564,6 +567,8 @@ class Placeholder(Rule):
         if _is_latin(nxt):
             # "xxAPP", "xx APP": a lower-case blank before an upper-case word is still a blank.
             return not (nxt.isupper() and end - start >= 2 and scan.text[start:end].islower())
+        if prev not in _JOINS_BEFORE and nxt not in _JOINS_AFTER:
+            return False  # none of the cases below
         before2, after2 = scan.char(start - 2), scan.char(end + 1)
         word_before = _is_latin(before2) and before2 not in _LATIN_MARKERS
         word_after = _is_latin(after2) and after2 not in _LATIN_MARKERS
@@ -621,9 +626,12 @@ class Placeholder(Rule):
         """An unrendered template field: "{{amount}}万元", "${单位名称}", "{rate}" (with the unit after it)."""
         if self._field_re is None:
             return
-        if self._field_cues is not None and not any(cue in text for cue in self._field_cues):
-            return  # every field begins with one of these characters
-        for match in self._field_re.finditer(text):
+        matches: Iterable[regex.Match[str]]
+        if self._field_cues is None:
+            matches = self._field_re.finditer(text)
+        else:  # every field begins with one of these characters
+            matches = _matches_at(self._field_re, text, _positions(text, "".join(self._field_cues)))
+        for match in matches:
             unit = self._unit_re.match(text, match.end())
             if unit is not None:
                 yield _Blank(match.start(), unit.end(), self._unit_category(unit))
@@ -633,9 +641,9 @@ class Placeholder(Rule):
     def _space_blanks(self, scan: _Scan) -> Iterator[_Blank]:
         """Blank space left for a number or date: "完成投资    万元", "    年  月  日"."""
         text = scan.text
-        if "\u3000" not in text and "  " not in text and "\u00a0" not in text:
-            return  # a gap is a full-width space or two spaces
-        for match in self._spaces_re.finditer(text):
+        # A gap begins with a full-width space, a space or a no-break space, after Han text.
+        starts = [at for at in _positions(text, "\u3000 \u00a0") if at and _is_han(text[at - 1])]
+        for match in _matches_at(self._spaces_re, text, starts):
             start, end = match.span()
             unit = self._unit_re.match(text, end)
             if unit is None or unit.group("approx"):
@@ -650,9 +658,8 @@ class Placeholder(Rule):
     def _notes(self, text: str, openers: list[int]) -> Iterator[_Blank]:
         for match in _matches_at(self._note_re, text, openers):
             yield _Blank(match.start(), match.end(), None, note=True)
-        if not any(first in text for first in self._bare_note_firsts):
-            return  # every bare note begins with one of these characters
-        for match in self._bare_note_re.finditer(text):
+        # Every bare note begins with one of these characters.
+        for match in _matches_at(self._bare_note_re, text, _positions(text, self._bare_note_firsts)):
             start, end = match.span()
             prev = text[start - 1] if start > 0 else "\n"
             note_end = match.end("note")

@@ -357,7 +357,7 @@ def test_leading_literal_of_a_field_regex() -> None:
 @pytest.mark.parametrize("text", _sample_texts())
 def test_skipping_searches_find_what_finditer_finds(text: str) -> None:
     import regex
-    from reportlint_rules.placeholder import _OPENERS, _alternation, _matches_at, _positions
+    from reportlint_rules.placeholder import _OPENERS, _alternation, _is_han, _matches_at, _positions
 
     rule = Placeholder()
     spans = [m.span() for m in rule._bracket_matches(text)]
@@ -368,9 +368,12 @@ def test_skipping_searches_find_what_finditer_finds(text: str) -> None:
     allow = [str(w) for w in rule.data["allow"]]
     allow_re = regex.compile(_alternation([*allow, *(w.translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)}) for w in allow)]))
     assert rule._allowed_spans(text) == [m.span() for m in allow_re.finditer(text)]
-    if rule._field_cues is not None and not any(cue in text for cue in rule._field_cues):
-        assert rule._field_re is None or rule._field_re.search(text) is None
-    if not any(first in text for first in rule._bare_note_firsts):
-        assert rule._bare_note_re.search(text) is None
-    if "\u3000" not in text and "  " not in text and "\u00a0" not in text:
-        assert rule._spaces_re.search(text) is None
+    field_starts = _positions(text, "".join(rule._field_cues))
+    field = rule._field_re
+    assert [m.span() for m in _matches_at(field, text, field_starts)] == [m.span() for m in field.finditer(text)]
+    notes = rule._bare_note_re
+    note_starts = _positions(text, rule._bare_note_firsts)
+    assert [m.span() for m in _matches_at(notes, text, note_starts)] == [m.span() for m in notes.finditer(text)]
+    gap_starts = [at for at in _positions(text, "\u3000 \u00a0") if at and _is_han(text[at - 1])]
+    gaps = rule._spaces_re
+    assert [m.span() for m in _matches_at(gaps, text, gap_starts)] == [m.span() for m in gaps.finditer(text)]
