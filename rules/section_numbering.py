@@ -358,12 +358,13 @@ class SectionNumbering(Rule):
         for finding, synthetic in lost:
             findings.append(finding)
             retyped_items.append(synthetic)
+        # The outline: headings, list items standing for headings and lost headings (retyped_items),
+        # and the in-prose items that carry on a heading's list (_with_inline_items reads no other).
+        outline_markers = outlined
         if retyped_items:
             headings = sorted([*headings, *retyped_items], key=lambda m: m.start)
+            outline_markers = sorted([*outlined, *retyped_items], key=lambda m: m.start)
         retyped: set[int] = set()
-        outline_markers = (
-            sorted([*markers, *(m for _, m in lost)], key=lambda m: m.start) if lost else markers
-        )
         findings.extend(self._check_outline(doc, self._with_inline_items(outline_markers, headings), retyped))
         findings.extend(self._check_styles(doc, outlined, retyped))
         findings.sort(key=lambda f: (f.start, f.end))
