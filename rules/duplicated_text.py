@@ -512,11 +512,6 @@ class DuplicatedText(Rule):
                 for k in range(len(m.group("x")), longest + 1):
                     unit = text[start : start + k]
                     after = start + k
-                    if after < len(text) and text[after] in _QUOTES:
-                        gap, kind = 1, "quote"
-                    else:
-                        blank = _GAP.match(text, after)
-                        gap, kind = (blank.end() - after, "space") if blank else (0, "")
                     if text.startswith(unit, after):
                         end = after + k
                         # A run of copies ("的的的", 100,000 repeated characters) is one candidate.
@@ -525,10 +520,16 @@ class DuplicatedText(Rule):
                         pos = max(pos, end - 2 * k + 1)
                         if self._plausible(text, unit, start, end, adjacent=True):
                             yield _Candidate(start, after, end, unit, "adjacent")
-                    elif gap and text.startswith(unit, after + gap):
-                        end = after + gap + k
-                        if self._plausible(text, unit, start, end, adjacent=False):
-                            yield _Candidate(start, after + gap, end, unit, kind)
+                    elif k == longest:  # before that a unit character follows: no gap
+                        if after < len(text) and text[after] in _QUOTES:
+                            gap, kind = 1, "quote"
+                        else:
+                            blank = _GAP.match(text, after)
+                            gap, kind = (blank.end() - after, "space") if blank else (0, "")
+                        if gap and text.startswith(unit, after + gap):
+                            end = after + gap + k
+                            if self._plausible(text, unit, start, end, adjacent=False):
+                                yield _Candidate(start, after + gap, end, unit, kind)
                 start = pos
         yield from self._line_candidates(doc)
 
@@ -576,6 +577,8 @@ class DuplicatedText(Rule):
         break ("“十一五”一五", "“先干起来”来") the patterns below do not apply.
         """
         k = len(unit)
+        if adjacent and unit.isdecimal() and not (k == 1 and unit in self._magnitudes):
+            return False  # figures ("000"): the test below, without a look at each character
         after_number = start > 0 and text[start - 1].isdigit()
         # "11" "1212" "十五五" "一一对应" are fine; "6434万万" is not.
         if (
