@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from reportlint.document import Document
 from reportlint.testing import diagnostics, flagged
 from rules.inconsistent_total import InconsistentTotal
 from rules.inconsistent_total.helpers import _gate, _holds_any, format_number
@@ -623,3 +624,23 @@ def test_household_pairs_are_found_with_links_and_units_of_users() -> None:
     assert flagged("新增纳入监测对象86户、63人。", RULE) == ["86户、63人"]
     assert flagged("新增纳入监测对象86户及63人。", RULE) == []
     assert flagged("新增纳入监测对象86户及63人。", RULE, {"extend-household-links": ["及"]}) == ["86户及63人"]
+
+
+def test_candidate_sentences_are_document_sentences() -> None:
+    """The sentences the checks read are cut exactly as Document.sentences cuts them."""
+    text = (
+        "全年新增就业1200人，其中城镇800人、农村500人！完成率120%……其中，农村占比40%？\n"
+        "  “两个确保”：确保安全、确保稳定。”共计3项；分别为A、B、C\n\n第一批5个。"
+    )
+    doc = Document(text)
+    rule = InconsistentTotal()
+    sentences = {(s.start, s.end): s.text for s in doc.sentences}
+    found = 0
+    for paragraph in doc.paragraphs:
+        for candidate in rule.triggers.sentence_checks(paragraph.text):
+            start, end = paragraph.start + candidate.start, paragraph.start + candidate.end
+            assert sentences[(start, end)] == text[start:end]
+            if candidate.previous >= 0:
+                assert (paragraph.start + candidate.previous, start) in sentences
+            found += 1
+    assert found >= 4

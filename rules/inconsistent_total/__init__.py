@@ -11,7 +11,7 @@ from .averages import Averages
 from .conversions import Conversions
 from .counts import Counts
 from .growth import Growth
-from .helpers import _NUMBER_GATE_RE, _depths, _holds_any, paragraph_sentences
+from .helpers import _depths, _holds_any
 from .parts import Parts
 from .rates import Rates
 from .triggers import (
@@ -133,15 +133,16 @@ class InconsistentTotal(Parts, Counts, Rates, Growth, Averages, Conversions):
         findings: list[Finding] = []
         triggers = self.triggers
         for paragraph in doc.paragraphs:
-            if not _NUMBER_GATE_RE.search(paragraph.text):
-                continue
-            previous: Span | None = None
-            for sentence in paragraph_sentences(paragraph):
-                # A check fires only in a sentence holding a number and its cue: most hold few cues.
-                checks = triggers.checks(sentence.text)
-                if checks:
-                    findings.extend(self._sentence_findings(doc, sentence, previous, checks))
-                previous = sentence
+            text = paragraph.text
+            base = paragraph.start
+            # A check fires only in a sentence holding a number and its cue: most hold few cues.
+            for candidate in triggers.sentence_checks(text):
+                start, end, checks = candidate.start, candidate.end, candidate.checks
+                sentence = Span(base + start, base + end, text[start:end])
+                previous = None
+                if checks & CARRIED and candidate.previous >= 0:
+                    previous = Span(base + candidate.previous, base + start, text[candidate.previous : start])
+                findings.extend(self._sentence_findings(doc, sentence, previous, checks))
         findings.extend(self._announced_lists(doc))
         findings.extend(self._households(doc))
         findings.extend(self._colon_parts(doc))

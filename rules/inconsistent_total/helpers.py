@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import regex
 
-from reportlint.document import _SENTENCE_END_RE, Document, Paragraph, Span
+from reportlint.document import Document
 from reportlint.numbers import Quantity, QuantityIndex
 
 OPENING = "“《（(「『‘【["
@@ -307,18 +307,3 @@ def _quantity_index(doc: Document) -> QuantityIndex:
         cached = (doc, QuantityIndex(doc.text))
         _INDEX_CACHE[id(doc)] = cached
     return cached[1]
-
-
-def paragraph_sentences(paragraph: Paragraph) -> list[Span]:
-    """The sentences of one paragraph, exactly as ``Document.sentences`` splits them
-    (built only for the paragraphs that can hold a finding)."""
-    result: list[Span] = []
-    text = paragraph.text
-    begin = 0
-    for end in _SENTENCE_END_RE.finditer(text):
-        i = end.end()
-        result.append(Span(paragraph.start + begin, paragraph.start + i, text[begin:i]))
-        begin = i
-    if begin < len(text):
-        result.append(Span(paragraph.start + begin, paragraph.end, text[begin:]))
-    return result

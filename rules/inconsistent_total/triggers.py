@@ -10,8 +10,13 @@ still tests its own cue, so the findings are the same.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 import regex
+
+from reportlint.document import _SENTENCE_END_RE
+
+from .helpers import _NUMBER_GATE_RE
 
 # The sentence checks, in the order check() runs them.
 CARRIED = 1 << 0  # "……86.5亿元。其中，……": parts in the sentence after the total
@@ -35,8 +40,6 @@ AMONG = 1 << 17  # "38所中小学中，……": a part of PARTS_AFTER
 SHARE_OF_TOTAL = 1 << 18  # "占……的X%": a part of OF_WHOLE
 # The checks whose cue pattern holds a digit (\d): tried only in a sentence holding one.
 NEEDS_DIGIT = AMONG | CHANGES | OF_WHOLE | INCREMENTS | GROUP_HOUSEHOLDS | RATIOS | STRUCTURES
-# The characters of helpers._NUMBER_GATE_RE but other scripts' digits: every check needs one.
-_NUMERALS = frozenset("0123456789０１２３４５６７８９两二三四五六七八九十一")
 _DIGIT_RE = regex.compile(r"\d")
 
 
@@ -75,13 +78,39 @@ class Triggers:
         self._anchors = frozenset(self.by_char)
 
     def checks(self, text: str) -> int:
-        """The checks that can fire in the sentence ``text`` (a bit set of the constants above);
-        none without a number."""
-        digit = _DIGIT_RE.search(text) is not None
-        if not digit and _NUMERALS.isdisjoint(text):
-            return 0
-        found = self.always
+        """The checks that can fire in the sentence ``text`` (a bit set of the constants above)."""
+        found = self.sentence_checks(text)
+        return found[-1].checks if found and found[-1].end == len(text) else 0
+
+    def sentence_checks(self, paragraph: str) -> list[Candidate]:
+        """The sentences of ``paragraph`` (split as ``Document.sentences`` splits it) in which
+        a check can fire: each holds a number and the anchor of the check."""
         by_char = self.by_char
-        for ch in self._anchors.intersection(text):
-            found |= by_char[ch]
-        return found if digit else found & ~NEEDS_DIGIT
+        anchors = self._anchors
+        ends = [m.end() for m in _SENTENCE_END_RE.finditer(paragraph)]
+        if not ends or ends[-1] < len(paragraph):
+            ends.append(len(paragraph))
+        result: list[Candidate] = []
+        previous = -1
+        begin = 0
+        for end in ends:
+            found = self.always
+            for ch in anchors.intersection(paragraph[begin:end]):
+                found |= by_char[ch]
+            if found:
+                digit = _DIGIT_RE.search(paragraph, begin, end) is not None
+                if not digit:
+                    found = found & ~NEEDS_DIGIT if _NUMBER_GATE_RE.search(paragraph, begin, end) else 0
+                if found:
+                    result.append(Candidate(previous, begin, end, found))
+            previous, begin = begin, end
+        return result
+
+
+class Candidate(NamedTuple):
+    """A sentence of a paragraph where checks can fire (offsets in the paragraph)."""
+
+    previous: int  # where the sentence before it starts; -1 for the first
+    start: int
+    end: int
+    checks: int
