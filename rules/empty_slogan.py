@@ -202,6 +202,7 @@ class EmptySlogan(Rule):
         self._filler = frozenset(filler)
         self._max_slot = max_slot
         self._index_literal_templates()
+        self._unindexed = {index for index, template in enumerate(self._templates) if not template.indexed}
         self._compile_cut_slogans(data)
         self._mark_list = [self._compile_mark(m) for m in data.get("marks", [])]
         self._contexts: list[tuple[str, str, tuple[str, ...]]] = []
@@ -283,10 +284,12 @@ class EmptySlogan(Rule):
                 guard = f"(?<!{'|'.join(filter(None, [head, _alternation(guards)]))})" if head or guards else ""
                 branches.append(guard + regex.escape(cut))
         self._cut_re = regex.compile("|".join(branches)) if branches else None
-        # last character -> character before it ("" for a one-character form) -> cut forms
-        self._cut_by_last: dict[str, dict[str, list[str]]] = {}
+        # Each cut form is searched for through its least common character: char -> (offset, form).
+        rank = {char: at for at, char in enumerate(str(data.get("common-chars", "")))}
+        self._cut_index: dict[str, list[tuple[int, str]]] = {}
         for cut in self._cut_slogans:
-            self._cut_by_last.setdefault(cut[-1], {}).setdefault(cut[-2:-1], []).append(cut)
+            offset = max(range(len(cut)), key=lambda at: rank.get(cut[at], len(rank)))
+            self._cut_index.setdefault(cut[offset], []).append((offset, cut))
 
     # -- compiling ------------------------------------------------------------------
     def _compile(self, spec: Mapping[str, Any], table: Mapping[str, list[str]]) -> _Template:
@@ -374,11 +377,11 @@ class EmptySlogan(Rule):
         text = doc.text
         findings: list[Finding] = []
         starts = self._literal_starts(text)
-        for index, template in enumerate(self._templates):
-            if template.indexed:
-                if index not in starts:
-                    continue  # no place where it can match
-            elif template.cues and not any(cue in text for cue in template.cues):
+        # In template order (findings at one place are kept in that order): the indexed templates
+        # with a place where they can match, and the others unless a text they need is missing.
+        for index in sorted(starts.keys() | self._unindexed):
+            template = self._templates[index]
+            if template.cues and not template.indexed and not any(cue in text for cue in template.cues):
                 continue
             for match in self._matches(text, template, starts.get(index)):
                 finding = self._judge(doc, template, match)
@@ -440,21 +443,17 @@ class EmptySlogan(Rule):
         """``self._cut_re.finditer(text)``, tried only where a cut form starts.
 
         Each branch of the pattern is a cut form (after a lookbehind guard), so a match starts where
-        a cut form does; cut forms are found by their last two characters.
+        a cut form does; cut forms are found through one character each (see common-chars).
         """
         assert self._cut_re is not None
         starts: set[int] = set()
-        for last, by_before in self._cut_by_last.items():
-            alone = "" in by_before  # the character is a cut form by itself
-            at = text.find(last)
+        for char, forms in self._cut_index.items():
+            at = text.find(char)
             while at >= 0:
-                if alone:
-                    starts.add(at)
-                for form in by_before.get(text[at - 1], ()) if at else ():
-                    start = at + 1 - len(form)
-                    if start >= 0 and text.startswith(form, start):
-                        starts.add(start)
-                at = text.find(last, at + 1)
+                for offset, form in forms:
+                    if at >= offset and text.startswith(form, at - offset):
+                        starts.add(at - offset)
+                at = text.find(char, at + 1)
         end = 0
         for start in sorted(starts):
             if start >= end and (match := self._cut_re.match(text, start)) is not None:
