@@ -126,6 +126,7 @@ class TotalBase(Rule):
             key=lambda pair: len(pair[0]),
             reverse=True,
         )
+        self.place_head_words = tuple(head for head, _ in self.place_heads)
         self.place_split_re = regex.compile(_alternation(d["conjunctions"]))
         self.generic_heads = tuple(sorted(d["generic-heads"], key=len, reverse=True))
         self.nested_starts = tuple(d["nested-list-starts"])

@@ -146,7 +146,7 @@ class Counts(TotalBase):
 
     def _place_head(self, text: str, match: regex.Match[str]) -> tuple[str, ...] | None:
         """The name endings of the places a count names: "4个乡镇" -> ("乡", "镇")."""
-        if match.group("cls") != "个":
+        if match.group("cls") != "个" or not text.startswith(self.place_head_words, match.end()):
             return None
         for head, endings in self.place_heads:
             if text.startswith(head, match.end()):

@@ -94,13 +94,12 @@ class Triggers:
         previous = -1
         begin = 0
         for end in ends:
-            found = self.always
-            for ch in anchors.intersection(paragraph[begin:end]):
-                found |= by_char[ch]
-            if found:
-                digit = _DIGIT_RE.search(paragraph, begin, end) is not None
-                if not digit:
-                    found = found & ~NEEDS_DIGIT if _NUMBER_GATE_RE.search(paragraph, begin, end) else 0
+            if _NUMBER_GATE_RE.search(paragraph, begin, end):
+                found = self.always
+                for ch in anchors.intersection(paragraph[begin:end]):
+                    found |= by_char[ch]
+                if found and not _DIGIT_RE.search(paragraph, begin, end):
+                    found &= ~NEEDS_DIGIT
                 if found:
                     result.append(Candidate(previous, begin, end, found))
             previous, begin = begin, end
