@@ -82,7 +82,7 @@ class _Mark:
 
 
 # ``<<support-words>>`` in a template's regex: the data list of that name, as an alternation.
-_LIST_REF = regex.compile(r"<<([A-Za-z0-9_-]{1,40})>>")
+_LIST_REF: regex.Pattern[str] = patterns.compile(r"<<([A-Za-z0-9_-]{1,40})>>")
 
 
 def _strings(value: Any) -> list[str]:
@@ -93,11 +93,16 @@ def _strings(value: Any) -> list[str]:
     return [str(v) for v in value]
 
 
+def _escape(text: str) -> str:
+    """``regex.escape(text)``; at once for a word of letters and digits (most words of the data)."""
+    return text if text.isalnum() else regex.escape(text)
+
+
 def _alternation(texts: Iterable[str]) -> str:
     # Longest first; equal lengths in a fixed order, so that the same data always makes the same
     # pattern (patterns are cached by their text across processes).
     ordered = sorted({t for t in texts if t}, key=lambda t: (-len(t), t))
-    return "|".join(regex.escape(t) for t in ordered)
+    return "|".join(_escape(t) for t in ordered)
 
 
 class EmptySlogan(Rule):
@@ -186,7 +191,7 @@ class EmptySlogan(Rule):
         max_slot = int(data.get("max-slot", 8))
         filler = self._blank + self._separators + self._marks + self._ellipsis + self._placeholders
         filler += self._function_words
-        filler_class = "[" + "".join(regex.escape(c) for c in sorted(set(filler))) + "]"
+        filler_class = "[" + "".join(_escape(c) for c in sorted(set(filler))) + "]"
         self._slot_re = f"(?P<slot>{filler_class}{{0,{max_slot}}})"
         not_before: dict[str, list[str]] = {
             str(k): _strings(v) for k, v in dict(data.get("prefix-not-before", {})).items()
@@ -196,8 +201,8 @@ class EmptySlogan(Rule):
         }
         self._phrase_end = "\n" + self._blank + self._separators + self._marks + str(data.get("phrase-end-chars", ""))
         clause_words = _alternation(_strings(data.get("verb-clause-words")))
-        stop = regex.escape(self._phrase_end)
-        self._clause_re = regex.compile(f"[^{stop}]{{0,10}}?(?:{clause_words})") if clause_words else None
+        stop = _escape(self._phrase_end)
+        self._clause_re = patterns.compile(f"[^{stop}]{{0,10}}?(?:{clause_words})") if clause_words else None
         self._templates = [self._compile(t, not_before) for t in data.get("templates", [])]
         self._filler = frozenset(filler)
         self._max_slot = max_slot
@@ -222,10 +227,11 @@ class EmptySlogan(Rule):
             for suffix in template.suffixes:
                 group = self._suffix_groups.setdefault(suffix[0], _SuffixGroup(set(self._filler)))
                 group.suffixes.setdefault(suffix, set()).add(index)
-                for prefix in template.prefixes:
+            for first in dict.fromkeys(suffix[0] for suffix in template.suffixes):
+                group = self._suffix_groups[first]
+                for prefix in dict.fromkeys(template.prefixes):
                     group.before.add(prefix[-1])
-                    if (index, prefix) not in group.prefix_ends.setdefault(prefix[-1], []):
-                        group.prefix_ends[prefix[-1]].append((index, prefix))
+                    group.prefix_ends.setdefault(prefix[-1], []).append((index, prefix))
         for group in self._suffix_groups.values():
             group.lengths = sorted({len(suffix) for suffix in group.suffixes})
             if group.lengths[0] > 1:
@@ -239,7 +245,7 @@ class EmptySlogan(Rule):
             if at > 0 and len(slogan) > at + 1:
                 self._slogans.setdefault(slogan[at:], slogan)
         before = str(data.get("not-numbered-before", ""))
-        guard = f"(?<![{regex.escape(before)}])" if before else ""
+        guard = f"(?<![{_escape(before)}])" if before else ""
         words = _alternation(_strings(data.get("ge-words")))
         not_word = f"(?!{words})" if words else ""
         quoted = f"[“‘「]{not_word}个[^“”‘’「」\n]{{1,12}}[”’」]"
@@ -253,7 +259,7 @@ class EmptySlogan(Rule):
         if bare:
             parts.append(f"(?P<bare>{guard}(?:{'|'.join(bare)}))")
         # "一个中心、个支撑": a later item of a series of numbered items lost its numeral.
-        numerals = regex.escape(str(data.get("series-numerals", "")))
+        numerals = _escape(str(data.get("series-numerals", "")))
         if numerals:
             parts.append(
                 f"(?P<series>(?<=[{numerals}]个\\p{{Han}}{{1,6}}[、，,和与及]){not_word}个(?!个)\\p{{Han}}{{1,6}}?"
@@ -264,7 +270,7 @@ class EmptySlogan(Rule):
                 f"(?P<lead>{guard}(?<![了下])(?<![“‘「]){not_word}个(?!个)\\p{{Han}}{{1,6}}?"
                 f"(?=[、，,和与及][{numerals}]{{1,2}}个\\p{{Han}}))"
             )
-        self._numbered = regex.compile("|".join(parts))
+        self._numbered = patterns.compile("|".join(parts))
 
     def _compile_cut_slogans(self, data: Mapping[str, Any]) -> None:
         """Canonical slogans with a key part cut: 坚持工作总基调 (稳中求进), 以新时代……思想为指导 (习近平)."""
@@ -280,10 +286,10 @@ class EmptySlogan(Rule):
                 guards = list(_strings(entry.get("not-before")))
                 at = full.find(cut)
                 # The cut form is also the tail of the full slogan: it is cut only without its head.
-                head = regex.escape(full[:at]) + "[的“”‘’「」\"]{0,2}" if at > 0 else ""
+                head = _escape(full[:at]) + "[的“”‘’「」\"]{0,2}" if at > 0 else ""
                 guard = f"(?<!{'|'.join(filter(None, [head, _alternation(guards)]))})" if head or guards else ""
-                branches.append(guard + regex.escape(cut))
-        self._cut_re = regex.compile("|".join(branches)) if branches else None
+                branches.append(guard + _escape(cut))
+        self._cut_re = patterns.compile("|".join(branches)) if branches else None
         # Each cut form is searched for through its least common character: char -> (offset, form).
         rank = {char: at for at, char in enumerate(str(data.get("common-chars", "")))}
         self._cut_index: dict[str, list[tuple[int, str]]] = {}
@@ -329,7 +335,7 @@ class EmptySlogan(Rule):
             parts = []
             for text in sorted(set(prefixes), key=lambda t: (-len(t), t)):
                 before = [*table.get(text, []), *extra_before]
-                literal = regex.escape(text)
+                literal = _escape(text)
                 # The guard after the literal, (?<!(?:words)以) for (?<!words)以: a pattern that begins
                 # with a literal is searched for much faster.
                 guard = f"(?<!(?:{_alternation(before)}){literal})" if before else ""
@@ -368,8 +374,8 @@ class EmptySlogan(Rule):
 
     def _compile_mark(self, spec: Mapping[str, Any]) -> _Mark:
         open_, close = str(spec["open"]), str(spec["close"])
-        inner = "".join(regex.escape(c) for c in sorted(set(self._blank + self._placeholders)))
-        pattern = regex.compile(f"{regex.escape(open_)}(?P<slot>[{inner}]{{0,8}}){regex.escape(close)}")
+        inner = "".join(_escape(c) for c in sorted(set(self._blank + self._placeholders)))
+        pattern = patterns.compile(f"{_escape(open_)}(?P<slot>[{inner}]{{0,8}}){_escape(close)}")
         return _Mark(pattern, open_, close, str(spec.get("name", "引号")), str(spec.get("missing", "内容")))
 
     # -- checking -------------------------------------------------------------------
@@ -605,7 +611,7 @@ class EmptySlogan(Rule):
             return
         # Straight quotes open and close alike: pair them in order within each line.
         opened: int | None = None
-        for match in regex.finditer(regex.escape(mark.open) + "|\n", text):
+        for match in regex.finditer(_escape(mark.open) + "|\n", text):
             if match.group() == "\n":
                 opened = None
             elif opened is None:

@@ -25,9 +25,9 @@ _LIST_SEPARATORS = frozenset({"、", "，", ",", "和", "及", "与", "或", "�
 _DATE_ORDER = {"year": 0, "month": 1, "day": 2}
 # ASCII letters and digits to their full-width forms.
 _FULL_WIDTH = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}
-_LATIN_RE = regex.compile(r"\p{Latin}")
-_HAN_RE = regex.compile(r"\p{Han}")
-_GAP_RE = regex.compile(r"\u3000|[ \u00a0]{2,}")
+_LATIN_RE: regex.Pattern[str] = patterns.compile(r"\p{Latin}")
+_HAN_RE: regex.Pattern[str] = patterns.compile(r"\p{Han}")
+_GAP_RE: regex.Pattern[str] = patterns.compile(r"\u3000|[ \u00a0]{2,}")
 _OPENERS = "（(【[〔［"
 # What a lone "？" may stand for.
 _ASKED_CATEGORIES = frozenset({"number", "year", "month", "day", "date"})
@@ -41,7 +41,7 @@ _JOINS_AFTER = frozenset("+＋-/\\_ ]")
 _BRACKET_OPENERS = "（(【[［〔“《「"
 _BRACKET_SECOND = frozenset(_BLANKS + "）)】]］〕?？")
 # A regex's zero-width lookbehinds at its start, then one literal character (plain or escaped).
-_LEADING_LITERAL = regex.compile(r"(?:\(\?<[=!](?:\\.|\[(?:\\.|[^\]])*\]|[^()\[\]\\])*\))*(?:\\([^\w\s])|([^\\.^$*+?()\[\]{}|\s]))")
+_LEADING_LITERAL: regex.Pattern[str] = patterns.compile(r"(?:\(\?<[=!](?:\\.|\[(?:\\.|[^\]])*\]|[^()\[\]\\])*\))*(?:\\([^\w\s])|([^\\.^$*+?()\[\]{}|\s]))")
 
 
 # Answers of _is_latin / _is_han by character (a document holds few distinct characters).
@@ -208,7 +208,7 @@ class _Scan:
         key = (index, run)
         if key not in self._emphasis:
             line = self.text[line_start:line_end]
-            exact = regex.compile(rf"(?<![*_]){regex.escape(run)}(?![*_])")
+            exact = patterns.compile(rf"(?<![*_]){regex.escape(run)}(?![*_])")
             positions = [m.start() + line_start for m in exact.finditer(line)]
             paired: set[int] = set()
             for opening, closing in zip(positions[::2], positions[1::2], strict=False):
@@ -295,7 +295,7 @@ class Placeholder(Rule):
         approx = _alternation(data.get("approx", []))
         units = _alternation(self._units)
         multipliers = regex.escape(str(data.get("multipliers", ""))) or "(?!)"
-        self._unit_re = regex.compile(
+        self._unit_re = patterns.compile(
             rf"(?P<approx>{approx})?(?:(?P<unit>{units})|(?P<mult>[{multipliers}]{{1,2}})(?P<unit2>{units})?)"
         )
         allow = [str(w) for w in data.get("allow", [])]
@@ -307,21 +307,21 @@ class Placeholder(Rule):
             self._allow_by_first[first] = _alternation(w for w in allow_words if w.startswith(first))
         blank = regex.escape(_BLANKS)
         spaces = regex.escape(" \u3000\u00a0")
-        self._bracket_re = regex.compile(
+        self._bracket_re = patterns.compile(
             rf"[（(][{blank}]{{0,12}}[）)]|【[{blank}]{{0,12}}】|\[[{blank}]{{0,12}}\]|［[{blank}]{{0,12}}］"
             rf"|〔[{blank}]{{0,12}}〕|“[{blank}]{{1,12}}”|《[{blank}]{{1,12}}》|「[{blank}]{{1,12}}」"
             rf"|(?P<asked>[（(【][?？]{{1,3}}[）)】])"
         )
         self._question_words = _alternation(str(w) for w in data.get("question-words", []))
-        self._clause_end = regex.compile(r"[。！？!?；;，,：:\n]")
-        self._spaces_re = regex.compile(rf"(?<=\p{{Han}})(?:\u3000|[ \u00a0]{{2}})[{spaces}]{{0,12}}")
-        self._mou_date_re = regex.compile(r"某[年月](?:某[月日号]){1,2}")
+        self._clause_end = patterns.compile(r"[。！？!?；;，,：:\n]")
+        self._spaces_re = patterns.compile(rf"(?<=\p{{Han}})(?:\u3000|[ \u00a0]{{2}})[{spaces}]{{0,12}}")
+        self._mou_date_re = patterns.compile(r"某[年月](?:某[月日号]){1,2}")
         opener = regex.escape(_OPENERS)
         closer = regex.escape(_CLOSERS)
         inside = rf"[^{opener}{closer}\n]"
         # Case-insensitive only where letters can be (TODO, todo): a global IGNORECASE flag makes
         # every bracket and blank class test case variants and doubles the cost of the whole-text scan.
-        self._note_re = regex.compile(
+        self._note_re = patterns.compile(
             rf"[{opener}][ \u3000]*(?i:{_alternation(data.get('note-prefixes', []))}){inside}{{0,40}}[{closer}]"
             rf"|[{opener}][ \u3000]*(?i:{_alternation(data.get('slot-words', []))})[ \u3000]*[{closer}]"
             rf"|[{opener}]{inside}{{0,12}}(?:{_alternation(data.get('note-subjects', []))}){inside}{{0,12}}"
@@ -331,15 +331,15 @@ class Placeholder(Rule):
         )
         # A bracketed word naming a figure, right before a unit: "[数据]亿元", "（数字）%", "【金额】万元".
         slot_words = [*data.get("slot-words", []), *data.get("unit-slot-words", [])]
-        self._slot_re = regex.compile(
+        self._slot_re = patterns.compile(
             rf"[{opener}][ \u3000]*(?:{_alternation(slot_words)})[ \u3000]*[{closer}]"
         )
         fields = [f"(?:{f})" for f in data.get("template-fields", [])]
-        self._field_re = regex.compile("|".join(fields)) if fields else None
+        self._field_re = patterns.compile("|".join(fields)) if fields else None
         cues = [_leading_literal(str(f)) for f in data.get("template-fields", [])]
         self._field_cues = None if None in cues else {cue for cue in cues if cue is not None}
         self._bare_note_firsts = "".join(sorted({str(note)[0] for note in data.get("bare-notes", []) if note}))
-        self._bare_note_re = regex.compile(
+        self._bare_note_re = patterns.compile(
             rf"(?P<note>{_alternation(data.get('bare-notes', []))})[^\s，。；：！？、,.;:!?（）()“”【】\[\]]{{0,20}}"
         )
 
@@ -348,7 +348,7 @@ class Placeholder(Rule):
         chars = str(spec["chars"])
         marker = f"[{regex.escape(chars)}]"
         # The run and an optional decimal part ("x.xx", "xx.5"); leading digits ("20xx") are added in check().
-        pattern = regex.compile(rf"{marker}{{1,40}}(?:[.．]{marker}{{1,6}}|[.．][0-9]{{1,3}})?")
+        pattern = patterns.compile(rf"{marker}{{1,40}}(?:[.．]{marker}{{1,6}}|[.．][0-9]{{1,3}})?")
 
         def flag(key: str) -> bool:
             return bool(spec.get(key, spec.get(key.replace("-", "_"), False)))
@@ -448,7 +448,7 @@ class Placeholder(Rule):
         if scanner is None:
             if len(self._scanners) > 64:
                 self._scanners.clear()
-            scanner = self._scanners[present] = regex.compile("[" + regex.escape(present) + "]")
+            scanner = self._scanners[present] = patterns.compile("[" + regex.escape(present) + "]")
         search, pos = scanner.search, 0
         while (hit := search(text, pos)) is not None:
             index = owner[hit.group()]
