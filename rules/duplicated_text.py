@@ -75,7 +75,9 @@ _NONZERO_TO_MASK = bytes([0] + [0xFF] * 255)
 # High bytes of the UTF-16 blocks holding \p{Han} (and little else): CJK radicals, extension A,
 # unified ideographs, compatibility ideographs. Han characters of the 0x30 block are listed apart.
 _HAN_BLOCKS = (0x2E, 0x2F, *range(0x34, 0xA0), 0xF9, 0xFA)
-_HAN_IN_PUNCTUATION_BLOCK = "\u3005\u3007" + "".join(map(chr, range(0x3021, 0x302A))) + "\u3038\u3039\u303a\u303b"
+_HAN_IN_PUNCTUATION_BLOCK = (
+    "\u3005\u3007" + "".join(map(chr, range(0x3021, 0x302A))) + "\u3038\u3039\u303a\u303b"
+)
 # Characters shown of a long repeated text in a message.
 _SHOWN = 24
 
@@ -162,6 +164,11 @@ class DuplicatedText(Rule):
         self._magnitudes = frozenset(data.get("magnitudes", ""))
         self._classifiers = frozenset(data.get("classifiers", ""))
         self._numerals = frozenset(data.get("numerals", ""))
+        # A Chinese character that is not a numeral.
+        numerals = "".join(sorted(ch for ch in self._numerals if len(ch) == 1))
+        self._han_not_numeral = regex.compile(
+            rf"(?![{regex.escape(numerals)}])\p{{Han}}" if numerals else r"\p{Han}"
+        )
         self._heading = regex.compile(data.get("heading-pattern", r"(?!)"))
         self._noun_verbs: dict[str, tuple[str, ...]] = {
             str(word): tuple(str(o) for o in objects)
@@ -212,7 +219,7 @@ class DuplicatedText(Rule):
         findings = list(self._punctuation_findings(doc, codes))
         findings.extend(self._clause_findings(doc))
         findings.extend(self._phrase_findings(doc, codes))
-        findings.extend(self._marked_findings(doc))
+        findings.extend(self._marked_findings(doc, codes))
         for candidate in self._candidates(doc, codes):
             finding = self._judge(doc, candidate)
             if finding is not None:
@@ -375,11 +382,14 @@ class DuplicatedText(Rule):
         _, stop, after = clauses[i + 1]
         return bool(first) and text[stop:after].strip()[:1] == first
 
-    def _marked_findings(self, doc: Document) -> Iterator[Finding]:
+    def _marked_findings(self, doc: Document, codes: _CodeUnits | None = None) -> Iterator[Finding]:
         """A quoted term or an amount typed twice with its marks: “一站式”“一站式”, 3.2亿元3.2亿元."""
         text = doc.text
-        for pattern in (_QUOTED_REPEAT, _AMOUNT_REPEAT):
-            for m in pattern.finditer(text):
+        quoted = _quoted_repeat_start(text, codes or _CodeUnits(text))
+        for pattern, begin in ((_QUOTED_REPEAT, quoted), (_AMOUNT_REPEAT, 0)):
+            if begin < 0:
+                continue
+            for m in pattern.finditer(text, begin):
                 unit = m.group("x")
                 if not _HAN.search(unit) and pattern is _QUOTED_REPEAT:
                     continue
@@ -583,18 +593,18 @@ class DuplicatedText(Rule):
         # "11" "1212" "十五五" "一一对应" are fine; "6434万万" is not.
         if (
             adjacent
-            and not any(_HAN.match(ch) and ch not in self._numerals for ch in unit)
+            and self._han_not_numeral.search(unit) is None
             and not (k == 1 and after_number and unit in self._magnitudes)
         ):
             return False
         if not adjacent:
-            return any(_HAN.match(ch) for ch in unit)
+            return _HAN.search(unit) is not None
         if start >= 0:
             if unit[0].isdigit() and after_number:
                 return False
             if unit[-1].isdigit() and end < len(text) and text[end].isdigit():
                 return False
-        if any(k % p == 0 and unit == unit[:p] * (k // p) for p in range(1, k)):
+        if (unit + unit).find(unit, 1) < k:  # the unit is a shorter one repeated
             return False  # "的的" as a unit is a run of "的", found with k=1
         if unit.startswith(self._prefixes):
             return False  # 很多很多
@@ -873,8 +883,10 @@ def _repeat_spans(data: bytes, units: range) -> list[tuple[int, int]]:
             limit = owned + k - 1  # a run must start at an owned position
             found = diff.find(needle, 0, limit)
             while found >= 0:
-                stop = _NONZERO.search(diff, found + k)
-                end = size if stop is None else stop.start()
+                end = found + k
+                if end < size and not diff[end]:  # a run longer than k (rare): find its end
+                    stop = _NONZERO.search(diff, end)
+                    end = size if stop is None else stop.start()
                 spans.append((offset + found, offset + min(end - k + 1, owned)))
                 found = diff.find(needle, end, limit)
     spans.sort()
@@ -909,6 +921,23 @@ def _phrase_spans(codes: _CodeUnits) -> list[tuple[int, int]]:
             r += 1
     spans.sort()
     return spans
+
+
+def _quoted_repeat_start(text: str, codes: _CodeUnits) -> int:
+    """Where _QUOTED_REPEAT may first match, or -1 if nowhere.
+
+    A match holds a closing mark followed by an opening one (”“, 》《, 」「, ’‘) at most 31
+    characters after its start. The pairs are looked for as byte strings in the UTF-16 text.
+    """
+    data = codes.utf16
+    first = -1
+    for pair in _QUOTE_PAIRS:
+        found = data.find(pair)
+        while found >= 0 and found % 2:  # not on a character boundary
+            found = data.find(pair, found + 1)
+        if found >= 0 and (first < 0 or found < first):
+            first = found
+    return first if first < 0 else max(0, first // 2 - 31)
 
 
 def _runs(members: bytes, shortest: int) -> list[tuple[int, int]]:
@@ -957,33 +986,31 @@ def _gap_spans(text: str, codes: _CodeUnits, units: bytes) -> list[tuple[int, in
             run &= blank >> (8 * width)
     spans: list[tuple[int, int]] = []
     for flags, width in gaps:
-        for mark in _flag_positions(flags, codes.size):
+        if not flags:
+            continue
+        marks = flags.to_bytes(codes.size, "little")
+        mark = marks.find(0xFF)
+        while mark >= 0:
             follower = text[mark + width]
             found = text.find(follower, max(0, mark - _MAX_UNIT), mark)
             while found >= 0:
                 spans.append((found, found + 1))
                 found = text.find(follower, found + 1, mark)
+            mark = marks.find(0xFF, mark + 1)
     return spans
-
-
-def _flag_positions(flags: int, size: int) -> Iterator[int]:
-    """Offsets of the nonzero bytes of ``flags`` (one byte per character)."""
-    if not flags:
-        return
-    data = flags.to_bytes(size, "little").translate(_NONZERO_TO_ONE)
-    found = data.find(1)
-    while found >= 0:
-        yield found
-        found = data.find(1, found + 1)
 
 
 class _CodeUnits:
     """A text as byte strings of one byte per character, made once per document for prefilters."""
 
-    __slots__ = ("planes", "size")
+    __slots__ = ("planes", "size", "utf16")
 
     def __init__(self, text: str) -> None:
-        self.planes = _code_unit_bytes(text)
+        data = text.encode("utf-16-le", "surrogatepass")
+        if len(data) != 2 * len(text):  # characters beyond the BMP: see _code_unit_bytes
+            data = _ASTRAL.sub(_ASTRAL_STANDIN, text).encode("utf-16-le", "surrogatepass")
+        self.utf16 = data  # two bytes per character
+        self.planes = (data[0::2], data[1::2])
         self.size = len(text)
 
     def members(self, tables: tuple[tuple[bytes, bytes], ...]) -> bytes:
@@ -1034,6 +1061,8 @@ _BLANK_CLASS = _byte_class((), _BLANKS)
 # Bytes of unit characters for _unit_hashes: 0-8 are moved out of the way of the filler.
 _UNIT_HASH = bytes(code if code > _MAX_UNIT else code + _MAX_UNIT + 1 for code in range(256))
 _FILLER = bytes(range(_MAX_UNIT + 1))
+# A closing and an opening mark that meet inside a match of _QUOTED_REPEAT (UTF-16).
+_QUOTE_PAIRS = tuple(pair.encode("utf-16-le") for pair in ("”“", "》《", "」「", "’‘"))
 
 
 def _code_unit_bytes(text: str) -> tuple[bytes, bytes]:

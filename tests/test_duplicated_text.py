@@ -397,3 +397,56 @@ def test_punctuation_prefilter_keeps_every_doubled_mark(text: str, expected: lis
     found = [m.group() for m in pattern.finditer(text)]
     assert found == expected
     assert all(m.start() in starts for m in pattern.finditer(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "深化“放管服”“放管服”改革，《条例》《条例》已印发。",
+        "𠀀“一站式”“一站式”服务",  # a character beyond the BMP keeps offsets
+        "“甲”“乙”两项，" + "很" * 40 + "「数字乡村」「数字乡村」",
+        "没有成对的引号。",
+    ],
+)
+def test_quoted_repeat_start_is_at_or_before_every_match(text: str) -> None:
+    from rules.duplicated_text import _QUOTED_REPEAT, _CodeUnits, _quoted_repeat_start
+
+    begin = _quoted_repeat_start(text, _CodeUnits(text))
+    matches = [m.span() for m in _QUOTED_REPEAT.finditer(text)]
+    if begin < 0:
+        assert matches == []
+    else:
+        assert [m.span() for m in _QUOTED_REPEAT.finditer(text, begin)] == matches
+
+
+def test_phrase_spans_hold_every_long_repeat() -> None:
+    from rules.duplicated_text import _CodeUnits, _phrase_spans
+
+    phrase = "持续优化营商环境激发市场活力"
+    text = "一、" + phrase * 2 + "，全年新增市场主体1260户。" + "加强“河长制”责任落实" * 2
+    spans = _phrase_spans(_CodeUnits(text))
+    covered = {p for first, last in spans for p in range(first, last)}
+    assert text.index(phrase) in covered
+    assert text.index("加强") in covered
+    assert _phrase_spans(_CodeUnits("没有重复的短句，数字123。")) == []
+
+
+def test_word_repeats_are_seen_between_unit_characters_only() -> None:
+    from rules.duplicated_text import _MAX_UNIT, _UNIT_CLASS, _CodeUnits, _repeat_spans, _unit_hashes
+
+    text = "，，，，养殖养殖，2020年2020年。。。。"
+    codes = _CodeUnits(text)
+    spans = _repeat_spans(_unit_hashes(codes, codes.members(_UNIT_CLASS)), range(1, _MAX_UNIT + 1))
+    covered = {p for first, last in spans for p in range(first, last)}
+    assert text.index("养殖") in covered and text.index("2020") in covered
+    assert not covered & {0, 1, 2, len(text) - 2}  # runs of marks are no unit repeats
+
+
+def test_gap_spans_find_units_across_a_mark_or_blanks() -> None:
+    from rules.duplicated_text import _UNIT_CLASS, _CodeUnits, _gap_spans
+
+    text = "全年完成“四好农村路”路建设，深入开展 深入开展调研。"
+    codes = _CodeUnits(text)
+    starts = {first for first, _ in _gap_spans(text, codes, codes.members(_UNIT_CLASS))}
+    assert text.index("路”") in starts
+    assert text.index("深入") in starts
