@@ -282,9 +282,9 @@ class _Scan:
         self.paragraphs = doc.paragraphs
         self.starts = [p.start for p in self.paragraphs]
         self.table_rows = self._table_rows()
-        # Per paragraph, on first use: its first quotation mark, and its quoted spans (merged).
+        # Per paragraph, on first use (is_quoted): its first quotation mark; how far its marks were
+        # paired by _open_at and what was open there; its quoted spans, merged.
         self._first_marks: dict[int, int] = {}
-        # Per paragraph: how far its marks were paired by _open_at, and what was open there.
         self._pairing: dict[int, tuple[int, list[str], bool]] = {}
         self._quoted: dict[int, tuple[list[int], list[int]]] = {}
 
