@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from reportlint.document import Document, Span
 from reportlint.rule import Finding, Severity
@@ -142,7 +142,7 @@ class InconsistentTotal(Parts, Counts, Rates, Growth, Averages, Conversions):
                 previous = None
                 if checks & CARRIED and candidate.previous >= 0:
                     previous = Span(base + candidate.previous, base + start, text[candidate.previous : start])
-                findings.extend(self._sentence_findings(doc, sentence, previous, checks))
+                self._sentence_findings(doc, sentence, previous, checks, findings)
         findings.extend(self._announced_lists(doc))
         findings.extend(self._households(doc))
         findings.extend(self._colon_parts(doc))
@@ -159,10 +159,10 @@ class InconsistentTotal(Parts, Counts, Rates, Growth, Averages, Conversions):
                 yield finding
 
     def _sentence_findings(
-        self, doc: Document, sentence: Span, previous: Span | None, checks: int
-    ) -> Iterator[Finding]:
-        """The findings of the sentence checks in ``checks`` (see triggers.py) on one sentence,
-        ``previous`` being the sentence before it in its paragraph."""
+        self, doc: Document, sentence: Span, previous: Span | None, checks: int, findings: list[Finding]
+    ) -> None:
+        """Add to ``findings`` those of the sentence checks in ``checks`` (see triggers.py) on one
+        sentence, ``previous`` being the sentence before it in its paragraph (or None)."""
         text = sentence.text
         if (
             checks & CARRIED
@@ -173,7 +173,7 @@ class InconsistentTotal(Parts, Counts, Rates, Growth, Averages, Conversions):
         ):
             # "……生产总值86.5亿元，同比增长6.2%。其中，第一产业……": the parts in the next sentence.
             joined = Span(previous.start, sentence.end, previous.text[:-1] + "，" + text)
-            yield from self._parts_after_total(doc, joined, _depths(joined.text))
+            findings.extend(self._parts_after_total(doc, joined, _depths(joined.text)))
         # Each check below finds nothing unless its cue is in the sentence: the cues are looked for
         # first (a character they need, then the pattern) and the bracket depths are computed only
         # for a check that will read them.
@@ -186,7 +186,7 @@ class InconsistentTotal(Parts, Counts, Rates, Growth, Averages, Conversions):
             )
         ) or (checks & AMONG and ("中，" in text or "中," in text) and self.among_re.search(text)):
             depths = _depths(text)
-            yield from self._parts_after_total(doc, sentence, depths)
+            findings.extend(self._parts_after_total(doc, sentence, depths))
         if (
             checks & PARTS_BEFORE
             and _holds_any(text, self.total_gate)
@@ -194,13 +194,13 @@ class InconsistentTotal(Parts, Counts, Rates, Growth, Averages, Conversions):
         ):
             if depths is None:
                 depths = _depths(text)
-            yield from self._parts_before_total(doc, sentence, depths)
+            findings.extend(self._parts_before_total(doc, sentence, depths))
         counts = self._counts(text) if checks & COUNTS else None
         if counts:
             if depths is None:
                 depths = _depths(text)
-            yield from self._list_before_count(sentence, depths, counts)
-            yield from self._count_before_list(sentence, depths, counts)
+            findings.extend(self._list_before_count(sentence, depths, counts))
+            findings.extend(self._count_before_list(sentence, depths, counts))
         if (
             checks & RATES
             and _holds_any(text, self.rate_gate)
@@ -210,24 +210,24 @@ class InconsistentTotal(Parts, Counts, Rates, Growth, Averages, Conversions):
                 or ("率" in text and self.stem_rate_re.search(text))
             )
         ):
-            yield from self._rates(doc, sentence)
+            findings.extend(self._rates(doc, sentence))
         if checks & AVERAGES and ("均" in text or "每" in text) and self.average_re.search(text):
-            yield from self._averages(doc, sentence)
+            findings.extend(self._averages(doc, sentence))
         if checks & CHANGES and (
             (_holds_any(text, self.compare_gate) and self.compare_re.search(text))
             or (_holds_any(text, self.stated_base_gate) and self.stated_base_re.search(text))
             or (("由" in text or "从" in text) and self.from_to_re.search(text))
         ):
-            yield from self._changes(doc, sentence)
+            findings.extend(self._changes(doc, sentence))
         shared = (
             checks & SHARES and _holds_any(text, self.share_gate) and self.share_re.search(text) is not None
         )
         if shared:
-            yield from self._shares(doc, sentence)
+            findings.extend(self._shares(doc, sentence))
         if (checks & OF_WHOLE and _holds_any(text, self.of_whole_gate) and self.of_whole_re.search(text)) or (
             checks & SHARE_OF_TOTAL and "占" in text and self.share_of_total_re.search(text)
         ):
-            yield from self._of_whole(doc, sentence)
+            findings.extend(self._of_whole(doc, sentence))
         if (
             checks & RESPECTIVELY
             and _holds_any(text, self.respectively_gate)
@@ -235,30 +235,30 @@ class InconsistentTotal(Parts, Counts, Rates, Growth, Averages, Conversions):
         ):
             if depths is None:
                 depths = _depths(text)
-            yield from self._dated_counts(doc, sentence, depths)
+            findings.extend(self._dated_counts(doc, sentence, depths))
         if checks & DURATIONS and _holds_any(text, self.duration_gate) and self.duration_re.search(text):
-            yield from self._durations(sentence)
+            findings.extend(self._durations(sentence))
         if (
             checks & STRUCTURES
             and _holds_any(text, self.structure_gate)
             and self.structure_chain_re.search(text)
         ):
-            yield from self._structures(sentence)
+            findings.extend(self._structures(sentence))
         if checks & GROUP_HOUSEHOLDS and "户" in text and self.group_household_re.search(text):
-            yield from self._group_households(doc, sentence)
+            findings.extend(self._group_households(doc, sentence))
         if checks & RATIOS and "按" in text and self.ratio_re.search(text):
-            yield from self._ratios(doc, sentence)
+            findings.extend(self._ratios(doc, sentence))
         if (
             checks & CONVERSIONS
             and ("（" in text or "(" in text or "合" in text)
             and self.conversion_link_re.search(text)  # each conversion follows a link
         ):
-            yield from self._conversions(doc, sentence)
+            findings.extend(self._conversions(doc, sentence))
         if checks & INCREMENTS and _holds_any(text, self.increment_gate) and self.increment_re.search(text):
-            yield from self._increments(doc, sentence)
+            findings.extend(self._increments(doc, sentence))
         if checks & REMAINING and _holds_any(text, self.remaining_gate) and self.remaining_re.search(text):
             if depths is None:
                 depths = _depths(text)
-            yield from self._remaining(doc, sentence, depths)
+            findings.extend(self._remaining(doc, sentence, depths))
         if shared and "其中" in text:
-            yield from self._share_sums(doc, sentence)
+            findings.extend(self._share_sums(doc, sentence))

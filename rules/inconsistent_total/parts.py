@@ -333,14 +333,16 @@ class Parts(TotalBase):
     def _label(self, clause_prefix: str) -> str:
         """The words naming a part: "其中男性" -> "男性", "非农业人口为" -> "非农业人口"."""
         label = clause_prefix.strip()
-        for word in self.label_trim:
-            if label.startswith(word):
-                label = label[len(word) :]
-                break
-        for word in self.label_trim:
-            if label.endswith(word):
-                label = label[: -len(word)]
-                break
+        if label.startswith(self.label_trim):  # (one test first: most labels hold none of the words)
+            for word in self.label_trim:
+                if label.startswith(word):
+                    label = label[len(word) :]
+                    break
+        if label.endswith(self.label_trim):
+            for word in self.label_trim:
+                if label.endswith(word):
+                    label = label[: -len(word)]
+                    break
         return label
 
     def _complementary(self, parts: Sequence[_Part]) -> bool:
