@@ -1,10 +1,11 @@
-"""Which sentence checks of inconsistent-total can report on a text: a quick test of its characters.
+"""Which sentence checks of inconsistent-total can report on a sentence: a quick test of its characters.
 
 Each sentence check runs only when its cue is in the sentence (a word of a list, a literal such as
-"均"). Every cue holds one of a few characters (its *anchors*), so one character-class search tells
-which checks can fire: a paragraph holding no anchor is skipped whole, and in a sentence only the
-checks whose anchors it holds are tried. The anchors only make the checks run less often; each check
-still tests its own cue, so the findings are the same.
+"均") and the sentence holds a number. Every cue holds one of a few characters (its *anchors*), so
+the set of anchors a sentence holds tells which checks can fire there; a check whose cue pattern
+needs a digit is dropped from a sentence without one. Most sentences are left with no check or one
+or two. The anchors only make the checks run less often: each check still tests its own cue, so
+the findings are the same.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ class Triggers:
         self._anchors = frozenset(self.by_char)
 
     def checks(self, text: str) -> int:
-        """The checks that can fire in the sentence ``text`` (a bit set of the constants above)."""
+        """The checks that can fire in the one sentence ``text`` (a bit set of the constants above)."""
         found = self.sentence_checks(text)
         return found[-1].checks if found and found[-1].end == len(text) else 0
 
