@@ -1066,6 +1066,8 @@ class SectionNumbering(Rule):
             following = _index(doc).next_of_kind(marker.kind, marker.start)
             return marker.value == 2 and following is not None and following.value == 3
         text = previous.text.rstrip()
+        if not text:  # a paragraph of blanks the document keeps (form feed, em space)
+            return False
         if text[-1] in _COLONS or (self._is_heading_paragraph(doc, previous.index) and len(text) <= 40):
             return True
         return self._announces(text) and not self._names_first_item(text)

@@ -638,3 +638,10 @@ def test_marker_index_answers_like_a_scan() -> None:
     assert index.heading_paragraphs == {0, 2, 4}
     assert index.list_paragraphs("shi") == {1, 3}
     assert _index(doc) is index  # kept for the document being checked
+
+
+@pytest.mark.parametrize("blank", ["\x0c", "\u2003", "\x0b", "\u2028"])
+def test_paragraph_of_unusual_blanks_before_a_list_does_not_break_the_rule(blank: str) -> None:
+    text = f"二、工作措施\n{blank}\n二是加强队伍建设。三是完善工作机制。\n"
+    found = diagnostics(text, "section-numbering")
+    assert not any("运行出错" in d.message for d in found)
