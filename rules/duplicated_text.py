@@ -296,15 +296,21 @@ class DuplicatedText(Rule):
         text = doc.text
         # Clause texts and separators alternate: [clause, separator, clause, …, clause].
         parts = _SEPARATORS.split(text)
-        ends = list(itertools.accumulate(map(len, parts)))
-        # (start, end of text, end of separator) per clause.
-        clauses = list(zip([0, *ends[1::2]], ends[0::2], [*ends[1::2], len(text)], strict=True))
         words = list(map(str.strip, parts[0::2]))
         # Only a clause equal to one of the next three, or ending with the next one, can start a
         # finding: these are found with C-level maps, the loop below visits them alone.
         starts = set(itertools.compress(itertools.count(), map(str.endswith, words, words[1:])))
+        if starts and self._min_clause_han >= 2:
+            # A next clause of less than two characters is no repeat (a repeated clause needs two
+            # Chinese characters, a repeated tail too): "……的，" ends with "" at the end of a text.
+            starts = {i for i in starts if len(words[i + 1]) >= 2}
         for n in range(2, _MAX_CLAUSES + 1):
             starts.update(itertools.compress(itertools.count(), map(operator.eq, words, words[n:])))
+        if not starts:
+            return
+        ends = list(itertools.accumulate(map(len, parts)))
+        # (start, end of text, end of separator) per clause.
+        clauses = list(zip([0, *ends[1::2]], ends[0::2], [*ends[1::2], len(text)], strict=True))
         i = 0
         for candidate in sorted(starts):
             if candidate < i:
