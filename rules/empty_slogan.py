@@ -207,7 +207,7 @@ class EmptySlogan(Rule):
         self._filler = frozenset(filler)
         self._max_slot = max_slot
         self._index_literal_templates()
-        self._unindexed = {index for index, template in enumerate(self._templates) if not template.indexed}
+        self._unindexed = {index for index, template in enumerate(self._templates) if not self._indexed(template)}
         self._compile_cut_slogans(data)
         self._mark_list = [self._compile_mark(m) for m in data.get("marks", [])]
         self._contexts: list[tuple[str, str, tuple[str, ...]]] = []
@@ -222,7 +222,7 @@ class EmptySlogan(Rule):
         """Group the templates whose prefix texts and suffix starts are known by the first character of a suffix."""
         self._suffix_groups: dict[str, _SuffixGroup] = {}
         for index, template in enumerate(self._templates):
-            if not template.indexed:
+            if not self._indexed(template):
                 continue
             for suffix in template.suffixes:
                 group = self._suffix_groups.setdefault(suffix[0], _SuffixGroup(set(self._filler)))
@@ -236,6 +236,10 @@ class EmptySlogan(Rule):
             group.lengths = sorted({len(suffix) for suffix in group.suffixes})
             if group.lengths[0] > 1:
                 group.second = frozenset(suffix[1] for suffix in group.suffixes)
+
+    def _indexed(self, template: _Template) -> bool:
+        """Whether the template is tried only where its texts meet (a slot of negative length never is)."""
+        return template.indexed and self._max_slot >= 0
 
     def _compile_numbered(self, data: Mapping[str, Any]) -> None:
         """Patterns for numbered slogans whose numeral was cut: “个维护”, 增强个意识."""
@@ -387,9 +391,10 @@ class EmptySlogan(Rule):
         # with a place where they can match, and the others unless a text they need is missing.
         for index in sorted(starts.keys() | self._unindexed):
             template = self._templates[index]
-            if template.cues and not template.indexed and not any(cue in text for cue in template.cues):
+            indexed = index not in self._unindexed
+            if template.cues and not indexed and not any(cue in text for cue in template.cues):
                 continue
-            for match in self._matches(text, template, starts.get(index)):
+            for match in self._matches(text, template, starts.get(index) if indexed else None):
                 finding = self._judge(doc, template, match)
                 if finding is not None:
                     findings.append(finding)
@@ -435,8 +440,8 @@ class EmptySlogan(Rule):
 
     @staticmethod
     def _matches(text: str, template: _Template, starts: set[int] | None) -> Iterator[regex.Match[str]]:
-        """``template.pattern.finditer(text)``; for a template with known texts, tried only at its possible starts."""
-        if not template.indexed:
+        """``template.pattern.finditer(text)``, or tried only at ``starts`` (its possible starts) if given."""
+        if starts is None:
             yield from template.pattern.finditer(text)
             return
         end = 0  # finditer's matches do not overlap: the next one starts at or after the last one's end

@@ -41,7 +41,7 @@ _JOINS_AFTER = frozenset("+＋-/\\_ ]")
 _BRACKET_OPENERS = "（(【[［〔“《「"
 _BRACKET_SECOND = frozenset(_BLANKS + "）)】]］〕?？")
 # A regex's zero-width lookbehinds at its start, then one literal character (plain or escaped).
-_LEADING_LITERAL: regex.Pattern[str] = patterns.compile(r"(?:\(\?<[=!](?:\\.|\[(?:\\.|[^\]])*\]|[^()\[\]\\])*\))*(?:\\([^\w\s])|([^\\.^$*+?()\[\]{}|\s]))")
+_LEADING_LITERAL: regex.Pattern[str] = patterns.compile(r"(?:\(\?<[=!](?:\\.|\[(?:\\.|[^\]])*\]|[^()\[\]\\])*\))*(?:\\([^\w\s])|([^\\.^$*+?()\[\]{}|#\s]))")
 
 
 # Answers of _is_latin / _is_han by character (a document holds few distinct characters).

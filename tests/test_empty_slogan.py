@@ -525,7 +525,7 @@ def test_indexed_searches_find_what_finditer_finds(rule: Any, text: str) -> None
     for index, template in enumerate(rule._templates):
         expected = [m.span() for m in template.pattern.finditer(text)]
         if template.indexed:
-            found = [m.span() for m in rule._matches(text, template, starts.get(index))]
+            found = [m.span() for m in rule._matches(text, template, starts.get(index, set()))]
             assert found == expected, template.formula
         elif template.cues and not any(cue in text for cue in template.cues):
             assert expected == [], template.formula
