@@ -147,22 +147,35 @@ class Document:
         return min(self.line_starts[line - 1] + column - 1, len(self.text))
 
     def line_text(self, number: int) -> str:
-        return self.lines[number - 1].text
+        starts = self.line_starts
+        start = starts[number - 1]
+        end = starts[number] - 1 if number < len(starts) else len(self.text)
+        if end > start and self.text[end - 1] == "\r":
+            end -= 1
+        return self.text[start:end]
 
     # -- structure ---------------------------------------------------------------
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
+        # Straight from the line starts: building Line objects first would double the cost.
         result: list[Paragraph] = []
-        for line in self.lines:
-            lead = len(line.text) - len(line.text.lstrip(BLANK))
-            if self.kind == "md":
-                markup = _MD_LINE_MARKUP.match(line.text, lead)
+        text = self.text
+        markdown = self.kind == "md"
+        starts = self.line_starts
+        ends = [start - 1 for start in starts[1:]] + [len(text)]
+        for number, (line_start, line_end) in enumerate(zip(starts, ends, strict=True), 1):
+            line = text[line_start:line_end]
+            content = line.lstrip(BLANK)
+            lead = len(line) - len(content)
+            if markdown:
+                markup = _MD_LINE_MARKUP.match(line, lead)
                 lead = markup.end() if markup else lead
-            stripped = line.text[lead:].rstrip(BLANK)
+                content = line[lead:]
+            stripped = content.rstrip(BLANK)
             if not stripped:
                 continue
-            start = line.start + lead
-            result.append(Paragraph(start, start + len(stripped), stripped, len(result), line.number))
+            start = line_start + lead
+            result.append(Paragraph(start, start + len(stripped), stripped, len(result), number))
         return result
 
     @cached_property
