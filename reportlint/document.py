@@ -41,9 +41,8 @@ _PROTECTED_CUES = ("://", "www.", "@", "<!--")
 
 
 # A sentence ends at a mark of SENTENCE_END and takes the closing quotes and marks that follow it.
-_SENTENCE_END_RE = patterns.compile(
-    f"[{regex.escape(SENTENCE_END)}][{regex.escape('”’」』)）' + SENTENCE_END)}]*"
-)
+# (Character classes only: the standard library's engine scans them faster than ``regex``.)
+_SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}][{re.escape('”’」』)）' + SENTENCE_END)}]*")
 
 # Markdown block markup before a paragraph's text: headings, list bullets, quotes.
 _MD_LINE_MARKUP = patterns.compile(r"(?:#{1,6}[ \t]+|[-*+][ \t]+|>[ \t]?)+")
