@@ -70,8 +70,6 @@ _NONZERO_TO_ONE = bytes([0] + [1] * 255)
 # Characters beyond the BMP, and the CJK ideograph that stands for them in byte prefilters.
 _ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
 _ASTRAL_STANDIN = "\u9fff"
-# Byte table: 0 stays 0, any other byte becomes 0xFF (a mask).
-_NONZERO_TO_MASK = bytes([0] + [0xFF] * 255)
 # High bytes of the UTF-16 blocks holding \p{Han} (and little else): CJK radicals, extension A,
 # unified ideographs, compatibility ideographs. Han characters of the 0x30 block are listed apart.
 _HAN_BLOCKS = (0x2E, 0x2F, *range(0x34, 0xA0), 0xF9, 0xFA)
@@ -505,7 +503,7 @@ class DuplicatedText(Rule):
         text = doc.text
         pattern = self._pattern
         codes = codes or _CodeUnits(text)
-        units = codes.members(_UNIT_CLASS)
+        units = codes.mask(_UNIT)
         # The pattern is tried only where a unit repeats, adjacent (_repeat_spans over unit
         # characters alone) or across a mark or blanks (_gap_spans): the same matches as a
         # search from each `pos`, without a backreference tried at every position.
@@ -907,7 +905,7 @@ def _phrase_spans(codes: _CodeUnits) -> list[tuple[int, int]]:
     lengths up to half the longest run.
     """
     shortest = 2 * (_MAX_UNIT + 1)
-    runs = _runs(codes.members(_PHRASE_CLASS), shortest)
+    runs = _runs(codes.mask(_UNIT | _QUOTE).to_bytes(codes.size, "little"), shortest)
     if not runs:
         return []
     longest = max(end - start for start, end in runs)
@@ -959,7 +957,7 @@ def _runs(members: bytes, shortest: int) -> list[tuple[int, int]]:
     return runs
 
 
-def _unit_hashes(codes: _CodeUnits, units: bytes) -> bytes:
+def _unit_hashes(codes: _CodeUnits, units: int) -> bytes:
     """One byte per character for _repeat_spans where only unit characters can repeat.
 
     Unit characters keep their low byte (moved to 9 or more); any other character gets its
@@ -968,24 +966,21 @@ def _unit_hashes(codes: _CodeUnits, units: bytes) -> bytes:
     stretches of unit characters, as ``_pattern`` needs without a gap.
     """
     size = codes.size
-    period = _MAX_UNIT + 1
-    mask = int.from_bytes(units, "little")
     hashes = int.from_bytes(codes.planes[0].translate(_UNIT_HASH), "little")
-    filler = int.from_bytes((_FILLER * (size // period + 1))[:size], "little")
-    return ((hashes & mask) | (filler & ~mask)).to_bytes(size, "little")
+    filler = _repeated(_FILLER, size)
+    return ((hashes & units) | (filler & ~units)).to_bytes(size, "little")
 
 
-def _gap_spans(text: str, codes: _CodeUnits, units: bytes) -> list[tuple[int, int]]:
+def _gap_spans(text: str, codes: _CodeUnits, unit: int) -> list[tuple[int, int]]:
     """Starts of units that may repeat across a quotation mark or blanks ("四好农村路”路").
 
     The gap is one quotation mark or 1-3 blanks between two unit characters (found with masks
     over the whole text); the unit ends before the gap and its first character follows the gap:
     a superset of the positions where ``_pattern`` matches with a gap.
     """
-    unit = int.from_bytes(units, "little")
     after_unit = unit << 8  # byte p: character p - 1 is a unit character
-    gaps = [(after_unit & int.from_bytes(codes.members(_QUOTE_CLASS), "little") & (unit >> 8), 1)]
-    if blank := int.from_bytes(codes.members(_BLANK_CLASS), "little"):
+    gaps = [(after_unit & codes.mask(_QUOTE) & (unit >> 8), 1)]
+    if blank := codes.mask(_BLANK):
         run = after_unit & blank  # a blank after a unit character
         for width in (1, 2, 3):
             gaps.append((run & (unit >> (8 * width)), width))
@@ -1009,7 +1004,7 @@ def _gap_spans(text: str, codes: _CodeUnits, units: bytes) -> list[tuple[int, in
 class _CodeUnits:
     """A text as byte strings of one byte per character, made once per document for prefilters."""
 
-    __slots__ = ("planes", "size", "utf16")
+    __slots__ = ("_ones", "_tags", "planes", "size", "utf16")
 
     def __init__(self, text: str) -> None:
         data = text.encode("utf-16-le", "surrogatepass")
@@ -1018,55 +1013,75 @@ class _CodeUnits:
         self.utf16 = data  # two bytes per character
         self.planes = (data[0::2], data[1::2])
         self.size = len(text)
+        self._tags = -1
+        self._ones = 0
 
-    def members(self, tables: tuple[tuple[bytes, bytes], ...]) -> bytes:
-        """0xFF for each character that may be in the class of ``tables`` (see _byte_class), else 0."""
-        low, high = self.planes
-        flags = 0
-        for low_table, high_table in tables:
-            flags |= int.from_bytes(low.translate(low_table), "little") & int.from_bytes(
-                high.translate(high_table), "little"
+    def mask(self, classes: int) -> int:
+        """0xFF for each character that may be in one of ``classes`` (bits of _CLASS_TABLES), else 0.
+
+        Each character's byte holds the bits its low and its high byte have in common; the
+        wanted bits are folded onto bit 0 of the byte, which is then spread to the whole byte.
+        """
+        if self._tags < 0:
+            low, high = self.planes
+            self._tags = int.from_bytes(low.translate(_CLASS_TABLES[0]), "little") & int.from_bytes(
+                high.translate(_CLASS_TABLES[1]), "little"
             )
-        return flags.to_bytes(self.size, "little").translate(_NONZERO_TO_MASK)
+            self._ones = _repeated(b"\1", self.size)
+        ones = self._ones
+        bits = self._tags & (classes * ones)
+        bits |= bits >> 4
+        bits |= bits >> 2
+        bits |= bits >> 1
+        return (bits & ones) * 0xFF
 
 
-def _byte_class(blocks: Iterable[int], chars: str) -> tuple[tuple[bytes, bytes], ...]:
-    """Byte tables for _CodeUnits.members: every character of the high-byte ``blocks`` and ``chars``.
-
-    A character is a member when the bits its low byte and its high byte get have one in common.
-    Bit 0 stands for the blocks (any low byte); each other high byte of ``chars`` gets a bit of
-    its own, set for the low bytes of its characters, so the test is exact outside the blocks.
-    Characters beyond the BMP stand in as a CJK ideograph (see _code_unit_bytes).
-    """
-    by_high: dict[int, set[int]] = {}
-    for code in map(ord, chars):
-        if code <= 0xFFFF:
-            by_high.setdefault(code >> 8, set()).add(code & 0xFF)
-    whole = frozenset(blocks)
-    low = bytearray([1 if whole else 0] * 256)
-    high = bytearray(1 if block in whole else 0 for block in range(256))
-    tables: list[tuple[bytes, bytes]] = []
-    bit = 2
-    for block, lows in sorted(by_high.items()):
-        if bit == 0x100:
-            tables.append((bytes(low), bytes(high)))
-            low, high, bit = bytearray(256), bytearray(256), 1
-        high[block] |= bit
-        for code in lows:
-            low[code] |= bit
-        bit <<= 1
-    tables.append((bytes(low), bytes(high)))
-    return tuple(tables)
+def _class_tables() -> tuple[bytes, bytes]:
+    """Byte tables for _CodeUnits.mask: a character has a class bit when its low byte's and its
+    high byte's entries both have it. Bit 0 stands for the blocks of \\p{Han} (any low byte), the
+    others for characters of one high byte each, so those are told exactly; characters beyond
+    the BMP stand in as a CJK ideograph (see _code_unit_bytes)."""
+    low, high = bytearray([1] * 256), bytearray(256)
+    for block in _HAN_BLOCKS:
+        high[block] = 1
+    for bit, chars in enumerate(_CLASS_CHARACTERS, start=1):
+        for code in map(ord, chars):
+            high[code >> 8] |= 1 << bit
+            low[code & 0xFF] |= 1 << bit
+    return bytes(low), bytes(high)
 
 
-# Character classes for the byte prefilters (supersets where \p{Han} leaves gaps in its blocks).
-_UNIT_CLASS = _byte_class(_HAN_BLOCKS, _HAN_IN_PUNCTUATION_BLOCK + "0123456789")
-_PHRASE_CLASS = _byte_class(_HAN_BLOCKS, _HAN_IN_PUNCTUATION_BLOCK + "0123456789" + _QUOTES)
-_QUOTE_CLASS = _byte_class((), _QUOTES)
-_BLANK_CLASS = _byte_class((), _BLANKS)
+def _repeated(pattern: bytes, size: int) -> int:
+    """``pattern`` repeated over ``size`` bytes, as an integer."""
+    if size <= _REPEATED_SIZE:
+        return _REPEATED[pattern] & ((1 << (8 * size)) - 1)
+    return int.from_bytes((pattern * (size // len(pattern) + 1))[:size], "little")
+
+
+# Classes of characters for the byte prefilters: bit 0 (the \p{Han} blocks) and one bit per
+# group of characters sharing a high byte (supersets where \p{Han} leaves gaps in its blocks).
+_CLASS_CHARACTERS = (
+    _HAN_IN_PUNCTUATION_BLOCK,
+    "0123456789",
+    '"',
+    "“”‘’",
+    "《》「」『』",
+    " \t\u00a0",
+    "\u3000",
+)
+_CLASS_TABLES = _class_tables()
+_UNIT = 0b111  # [\p{Han}0-9]
+_QUOTE = 0b111000  # _QUOTES
+_BLANK = 0b11000000  # _BLANKS
 # Bytes of unit characters for _unit_hashes: 0-8 are moved out of the way of the filler.
 _UNIT_HASH = bytes(code if code > _MAX_UNIT else code + _MAX_UNIT + 1 for code in range(256))
 _FILLER = bytes(range(_MAX_UNIT + 1))
+# Integers of bytes repeated over this many characters, cut to the length of each text.
+_REPEATED_SIZE = 1 << 16
+_REPEATED = {
+    pattern: int.from_bytes((pattern * (_REPEATED_SIZE // len(pattern) + 1))[:_REPEATED_SIZE], "little")
+    for pattern in (b"\1", _FILLER)
+}
 # A closing and an opening mark that meet inside a match of _QUOTED_REPEAT (UTF-16).
 _QUOTE_PAIRS = tuple(pair.encode("utf-16-le") for pair in ("”“", "》《", "」「", "’‘"))
 

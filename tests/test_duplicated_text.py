@@ -432,21 +432,36 @@ def test_phrase_spans_hold_every_long_repeat() -> None:
 
 
 def test_word_repeats_are_seen_between_unit_characters_only() -> None:
-    from rules.duplicated_text import _MAX_UNIT, _UNIT_CLASS, _CodeUnits, _repeat_spans, _unit_hashes
+    from rules.duplicated_text import _MAX_UNIT, _UNIT, _CodeUnits, _repeat_spans, _unit_hashes
 
     text = "，，，，养殖养殖，2020年2020年。。。。"
     codes = _CodeUnits(text)
-    spans = _repeat_spans(_unit_hashes(codes, codes.members(_UNIT_CLASS)), range(1, _MAX_UNIT + 1))
+    spans = _repeat_spans(_unit_hashes(codes, codes.mask(_UNIT)), range(1, _MAX_UNIT + 1))
     covered = {p for first, last in spans for p in range(first, last)}
     assert text.index("养殖") in covered and text.index("2020") in covered
     assert not covered & {0, 1, 2, len(text) - 2}  # runs of marks are no unit repeats
 
 
 def test_gap_spans_find_units_across_a_mark_or_blanks() -> None:
-    from rules.duplicated_text import _UNIT_CLASS, _CodeUnits, _gap_spans
+    from rules.duplicated_text import _UNIT, _CodeUnits, _gap_spans
 
     text = "全年完成“四好农村路”路建设，深入开展 深入开展调研。"
     codes = _CodeUnits(text)
-    starts = {first for first, _ in _gap_spans(text, codes, codes.members(_UNIT_CLASS))}
+    starts = {first for first, _ in _gap_spans(text, codes, codes.mask(_UNIT))}
     assert text.index("路”") in starts
     assert text.index("深入") in starts
+
+
+def test_character_classes_of_the_byte_prefilters() -> None:
+    from rules.duplicated_text import _BLANK, _QUOTE, _UNIT, _CodeUnits
+
+    text = "村2“”《》a，\u3000 \u3005𠀀"
+    codes = _CodeUnits(text)
+
+    def members(classes: int) -> str:
+        flags = codes.mask(classes).to_bytes(len(text), "little")
+        return "".join(ch for ch, flag in zip(text, flags, strict=True) if flag)
+
+    assert members(_UNIT) == "村2\u3005𠀀"
+    assert members(_QUOTE) == "“”《》"
+    assert members(_BLANK) == "\u3000 "
