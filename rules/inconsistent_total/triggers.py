@@ -86,8 +86,11 @@ class Triggers:
     def sentence_checks(self, paragraph: str) -> list[Candidate]:
         """The sentences of ``paragraph`` (split as ``Document.sentences`` splits it) in which
         a check can fire: each holds a number and the anchor of the check."""
+        if not _NUMBER_GATE_RE.search(paragraph):
+            return []
         by_char = self.by_char
         anchors = self._anchors
+        digits = _DIGIT_RE.search(paragraph) is not None  # else no sentence of it holds one
         ends = [m.end() for m in _SENTENCE_END_RE.finditer(paragraph)]
         if not ends or ends[-1] < len(paragraph):
             ends.append(len(paragraph))
@@ -99,7 +102,7 @@ class Triggers:
                 found = self.always
                 for ch in anchors.intersection(paragraph[begin:end]):
                     found |= by_char[ch]
-                if found and not _DIGIT_RE.search(paragraph, begin, end):
+                if found and not (digits and _DIGIT_RE.search(paragraph, begin, end)):
                     found &= ~NEEDS_DIGIT
                 if found:
                     result.append(Candidate(previous, begin, end, found))
