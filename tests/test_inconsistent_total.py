@@ -644,3 +644,10 @@ def test_candidate_sentences_are_document_sentences() -> None:
                 assert (paragraph.start + candidate.previous, start) in sentences
             found += 1
     assert found >= 4
+
+
+def test_digits_of_other_scripts_count_as_numbers() -> None:
+    rule = InconsistentTotal()
+    assert rule.triggers.checks("全镇较上年增长٥%。") & CHANGES  # an Arabic-Indic digit is a digit
+    assert not rule.triggers.checks("全镇较上年增长五成。") & CHANGES  # its pattern needs a digit
+    assert rule.triggers.checks("全镇共有学校٥所，其中中学２所。") & PARTS_BEFORE
