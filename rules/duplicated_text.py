@@ -507,7 +507,7 @@ class DuplicatedText(Rule):
         # The pattern is tried only where a unit repeats, adjacent (_repeat_spans over unit
         # characters alone) or across a mark or blanks (_gap_spans): the same matches as a
         # search from each `pos`, without a backreference tried at every position.
-        spans = _repeat_spans(_unit_hashes(codes, units), range(1, _MAX_UNIT + 1))
+        spans = _repeat_spans(_unit_hashes(codes, units), range(1, _MAX_UNIT + 1), codes.planes[1])
         spans.extend(_gap_spans(text, codes, units))
         spans.sort()
         pos = 0
@@ -863,7 +863,7 @@ class DuplicatedText(Rule):
         )
 
 
-def _repeat_spans(data: bytes, units: range) -> list[tuple[int, int]]:
+def _repeat_spans(data: bytes, units: range, high: bytes = b"") -> list[tuple[int, int]]:
     """Sorted spans ``[first, last)`` holding every start of a unit typed twice in a row.
 
     ``data`` holds one byte per character, equal for equal characters (see _CodeUnits). The
@@ -873,6 +873,8 @@ def _repeat_spans(data: bytes, units: range) -> list[tuple[int, int]]:
     characters: a run of ``k`` zero bytes in the XOR is a possible repeat. The work is a few
     integer operations and byte searches per unit length, all in C, instead of a backreference
     tried at every position. The data is taken in chunks so that the integers stay small.
+    With ``high`` (the high bytes of the characters) both bytes are compared, so that two
+    characters sharing a low byte are no hit.
     """
     spans: list[tuple[int, int]] = []
     overlap = 2 * units[-1]
@@ -881,8 +883,10 @@ def _repeat_spans(data: bytes, units: range) -> list[tuple[int, int]]:
         chunk = data[offset : offset + _CHUNK + overlap]
         size = len(chunk)
         value = int.from_bytes(chunk, "little")
+        second = int.from_bytes(high[offset : offset + _CHUNK + overlap], "little")
         for k in units:
-            diff = (value ^ (value >> (8 * k))).to_bytes(size, "little")
+            shift = 8 * k
+            diff = ((value ^ (value >> shift)) | (second ^ (second >> shift))).to_bytes(size, "little")
             needle = b"\0" * k
             limit = owned + k - 1  # a run must start at an owned position
             found = diff.find(needle, 0, limit)
