@@ -13,6 +13,7 @@ What is *not* a marker: numerals inside quotation or title marks (“一是…�
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -361,7 +362,12 @@ def _merged_quote_spans(text: str) -> tuple[list[int], list[int]]:
 # character so that most paragraphs are passed over without a regex call.
 _HEADING_FIRST_RE = patterns.compile(rf"[{CN}（(\d{CIRCLED}]")
 _HEADING_FIRST: dict[str, bool] = {}
-_AFTER_CHINESE_HEADING_NUMERAL = frozenset(CN + "、，,．.")  # one character each, as in _HEADING_RE
+_CHINESE_HEADING_MARKS = frozenset("、，,．.")  # one character each, as in _HEADING_RE
+_AFTER_CHINESE_HEADING_NUMERAL = frozenset(CN) | _CHINESE_HEADING_MARKS
+_ARABIC_HEADING_MARKS = frozenset(".．、")
+_ASCII_DIGITS = frozenset("0123456789")
+_CLOSING_BRACKETS = frozenset("）)")
+_CN_DIGIT_VALUES = {numeral: value for value, numeral in enumerate(CN, 1)}
 
 
 def _may_open_heading(char: str) -> bool:
@@ -371,23 +377,48 @@ def _may_open_heading(char: str) -> bool:
     return known
 
 
-def _headings(scan: _Scan) -> Iterator[Marker]:
-    for index, start in enumerate(scan.starts):
-        first = scan.text[start]
+def _headings(scan: _Scan, found: list[Marker]) -> None:
+    text, starts, paragraphs, table_rows = scan.text, scan.starts, scan.paragraphs, scan.table_rows
+    append = found.append
+    for index, start in enumerate(starts):
+        first = text[start]
         opens = _HEADING_FIRST.get(first)
         if opens is None:
             opens = _may_open_heading(first)
-        if not opens or index in scan.table_rows:
+        if not opens or index in table_rows:
             continue
-        # 一是……, 三年来……: a Chinese numeral opens a heading only before more numerals or its mark.
-        if first in CN and scan.text[start + 1 : start + 2] not in _AFTER_CHINESE_HEADING_NUMERAL:
+        second = text[start + 1 : start + 2]
+        if first in CN:
+            # 一是……, 三年来……: a Chinese numeral opens a heading only before more numerals or its mark.
+            if second not in _AFTER_CHINESE_HEADING_NUMERAL:
+                continue
+            if second in _CHINESE_HEADING_MARKS:
+                # 一、: what _HEADING_RE's first branch matches (one numeral, then its mark).
+                paragraph = paragraphs[index].text
+                if _SERIES_AFTER_RE.match(paragraph, 2) is None:
+                    append(Marker(start, start + 2, paragraph[:2], "chinese", _CN_DIGIT_VALUES[first],
+                                  index, True, second))  # fmt: skip
+                continue
+        elif first in _ASCII_DIGITS and second in _ARABIC_HEADING_MARKS:
+            # 1. / 1、: the arabic branch (after one digit comes its mark), unless a digit follows
+            # the mark (1.5万); then no branch matches. Its series test is that very digit test.
+            paragraph = paragraphs[index].text
+            if first != "0" and _ARABIC_SERIES_AFTER_RE.match(paragraph, 2) is None:
+                append(Marker(start, start + 2, paragraph[:2], "arabic", int(first), index, True, second))
             continue
-        text = scan.paragraphs[index].text
-        heading = _HEADING_RE.match(text)
+        elif first in "（(" and second in CN and text[start + 2 : start + 3] in _CLOSING_BRACKETS:
+            # （一）: the chinese-paren branch with one numeral.
+            paragraph = paragraphs[index].text
+            if _SERIES_AFTER_RE.match(paragraph, 3) is None:
+                append(Marker(start, start + 3, paragraph[:3], "chinese-paren", _CN_DIGIT_VALUES[second],
+                              index, True, first + paragraph[2]))  # fmt: skip
+            continue
+        paragraph = paragraphs[index].text
+        heading = _HEADING_RE.match(paragraph)
         if heading is not None:
-            marker = _heading_marker(heading, text, start, index)
+            marker = _heading_marker(heading, paragraph, start, index)
             if marker:
-                yield marker
+                append(marker)
 
 
 def _inline_item(form: str, match: regex.Match[str], text: str) -> tuple[int, str, int, str] | None:
@@ -434,10 +465,9 @@ def _inline_markers(scan: _Scan) -> Iterator[Marker]:
             yield Marker(start, end, text[start:end], kind, value, index, False, style)
 
 
-# In-prose list forms: 一是 (marker text "一是"), 第一， and 其一， (marker text without the punctuation).
+# In-prose list forms: 第一， and 其一， (marker text without the punctuation), 第一部分 (一是: _shi_markers).
 # Each with a character all its matches contain: a text without it is not scanned.
 _PROSE_LISTS: tuple[tuple[regex.Pattern[str], str, str], ...] = (
-    (_SHI_RE, "shi", "是"),
     (_DI_RE, "di", "第"),
     (_QI_RE, "qi", "其"),
     (_PART_RE, "part", "第"),
@@ -457,9 +487,7 @@ def _prose_markers(scan: _Scan, pattern: regex.Pattern[str], kind: str) -> Itera
         value = chinese_value(match.group("num"))
         if value is None or index in table_rows:
             continue
-        if kind == "shi":  # the marker starts at the numeral and includes 是
-            marker_text, style = match.group(), "是"
-        elif kind == "part":  # 第三部分: the unit word is part of the marker and is its style
+        if kind == "part":  # 第三部分: the unit word is part of the marker and is its style
             # Before a BOM only at the paragraph end (see _PART_RE).
             if text[end : end + 1] == "\ufeff" and end < scan.paragraphs[index].end:
                 continue
@@ -470,15 +498,43 @@ def _prose_markers(scan: _Scan, pattern: regex.Pattern[str], kind: str) -> Itera
         yield Marker(start, end, marker_text, kind, value, index, local == 0, style)
 
 
+def _shi_markers(scan: _Scan, found: list[Marker]) -> None:
+    """一是 markers: _prose_markers for the commonest form (thousands per corpus), without its branches."""
+    text, starts, table_rows = scan.text, scan.starts, scan.table_rows
+    values = _CHINESE_VALUES
+    append = found.append
+    for match in _SHI_RE.finditer(text):
+        start, end = match.span()
+        index = bisect.bisect_right(starts, start) - 1
+        local = start - starts[index]
+        if local and (text[start - 1] in _PARAGRAPH_LEAD or scan.is_quoted(index, local)):
+            continue
+        marker_text = text[start:end]
+        numeral = marker_text[:-1]
+        value = values.get(numeral, -1)
+        if value == -1:
+            value = chinese_value(numeral)
+        if value is None or index in table_rows:
+            continue
+        append(Marker(start, end, marker_text, "shi", value, index, local == 0, "是"))
+
+
+_BY_START = operator.attrgetter("start")
+
+
 def find_markers(doc: Document) -> list[Marker]:
     if not doc.paragraphs:
         return []
     scan = _Scan(doc)
-    markers = list(_headings(scan))
+    markers: list[Marker] = []
+    _headings(scan, markers)
+    text = scan.text
+    if "是" in text:
+        _shi_markers(scan, markers)
     for pattern, kind, needs in _PROSE_LISTS:
-        if needs in scan.text:
+        if needs in text:
             markers.extend(_prose_markers(scan, pattern, kind))
     markers.extend(_inline_markers(scan))
     # Two markers never start at one offset: document order is the order of the starts.
-    markers.sort(key=lambda m: m.start)
+    markers.sort(key=_BY_START)
     return markers

@@ -254,3 +254,35 @@ def test_quoted_offsets_agree_with_quote_spans() -> None:
                 text,
                 offset,
             )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *(f"{numeral}{mark}加强监管" for numeral in "一二三四五六七八九十" for mark in "、，,．."),
+        *(f"{digit}{mark}加强监管" for digit in "0123456789" for mark in ".．、"),
+        *(f"{o}{numeral}{c}加强监管" for numeral in "一五十" for o in "（(" for c in "）)"),
+        "一、二级公路",
+        "（一）、二级公路",
+        "二、三产业",
+        "1.5万元",
+        "3、4月份",
+        "2．０版",
+        "1.٣项",
+        "十二、其他",
+        "（十二）其他",
+        "１.加强",
+        "12.加强",
+        "一、",
+        "1.",
+        "（三）",
+    ],
+)
+def test_heading_shortcuts_agree_with_the_heading_pattern(text: str) -> None:
+    # _headings reads the commonest headings (一、 1. （一）) without _HEADING_RE: same markers.
+    from reportlint.numbering import _HEADING_RE, _heading_marker
+
+    match = _HEADING_RE.match(text)
+    expected = _heading_marker(match, text, 0, 0) if match else None
+    found = [m for m in find_markers(Document(text)) if m.at_paragraph_start]
+    assert found == ([expected] if expected else [])
