@@ -178,10 +178,6 @@ class DuplicatedText(Rule):
             rf"(?P<x>{_UNIT_CHARS}{{1,{_MAX_UNIT}}}?)(?:[{quotes}]|[{_BLANKS}]{{1,3}})?(?P=x)"
         )
         self._unit = regex.compile(rf"{_UNIT_CHARS}+")
-        # A mark or blanks between two unit characters, where a repeat across a gap may end.
-        self._gap_mark = regex.compile(
-            rf"(?<={_UNIT_CHARS})(?:[{quotes}]|[{_BLANKS}]{{1,3}})(?={_UNIT_CHARS})"
-        )
         # A longer phrase, possibly with quotation marks inside: 落实“河长制”责任落实“河长制”责任.
         self._long_pattern = regex.compile(
             rf"(?P<x>[\p{{Han}}0-9{quotes}]{{{_MAX_UNIT + 1},{_MAX_PHRASE}}}?)(?P=x)"
@@ -949,7 +945,7 @@ def _quoted_repeat_start(text: str, codes: _CodeUnits) -> int:
 
 
 def _runs(members: bytes, shortest: int) -> list[tuple[int, int]]:
-    """Spans of at least ``shortest`` consecutive members (0xFF bytes, see _CodeUnits.members)."""
+    """Spans of at least ``shortest`` consecutive members (0xFF bytes, see _CodeUnits.mask)."""
     runs: list[tuple[int, int]] = []
     needle = b"\xff" * shortest
     found = members.find(needle)
