@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from reportlint.document import Document
@@ -225,8 +227,11 @@ class TotalBase(Rule):
         self.real_growth_re = regex.compile(_alternation(d["real-growth-words"]))
         # Slogans and the items that repeat their key word: "四个一批：关停一批、整合一批……".
         slogan_intro = _alternation(d["slogan-intro-words"])
-        # Every slogan ends at a colon or at one of these: a paragraph holding neither has none.
-        self.slogan_intro_re = regex.compile(rf"[，,](?:{slogan_intro})")
+        # Every slogan ends at a colon or at a comma and one of these. (Plain words: the standard
+        # library's scan is faster; matches cannot overlap unless a word holds a comma.)
+        intro_words = sorted({w for w in d["slogan-intro-words"] if w}, key=len, reverse=True)
+        self.slogan_intro_re = re.compile("[，,](?:" + "|".join(re.escape(w) for w in intro_words) + ")")
+        self.slogan_intros_overlap = any("，" in w or "," in w for w in intro_words)
         not_one = NUMERAL_CHARS.replace("一", "")
         self.slogan_part_re = regex.compile(
             rf"(?<![\d{NUMERAL_CHARS}第])(?P<num>十|[两二三四五六七八九])个?(?P<key>(?:(?![{not_one}])\p{{Han}}){{1,4}})"

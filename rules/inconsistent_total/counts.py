@@ -383,7 +383,10 @@ class Counts(TotalBase):
         at a comma and an intro word, with its numeral at most 11 characters before (numeral, 个,
         head of up to 4, closing quote, noun of up to 4)."""
         text = doc.text
-        ends = [m.start() for m in self.slogan_intro_re.finditer(text, overlapped=True)]
+        if self.slogan_intros_overlap:
+            ends = [at for at in range(len(text)) if self.slogan_intro_re.match(text, at)]
+        else:
+            ends = [m.start() for m in self.slogan_intro_re.finditer(text)]
         for colon in "：:":
             ends.extend(_occurrences(text, colon))
         found: list[Paragraph] = []
