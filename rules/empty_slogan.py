@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -236,6 +237,30 @@ class EmptySlogan(Rule):
             group.lengths = sorted({len(suffix) for suffix in group.suffixes})
             if group.lengths[0] > 1:
                 group.second = frozenset(suffix[1] for suffix in group.suffixes)
+        self._junction_re = self._junction_pattern()
+
+    def _junction_pattern(self) -> re.Pattern[str] | None:
+        """Where a suffix start may end a slot: its first character, with what must come before and after it.
+
+        Before it stands a prefix's last character (empty slot) or filler, and before that filler a
+        prefix's last character or more filler; after it, the second character of a suffix start
+        unless the start is that one character. A conservative filter of the places _literal_starts
+        looks at. The standard library's ``re``: classes only, which it scans faster than ``regex``.
+        """
+        groups = self._suffix_groups
+        ends = set().union(*(group.prefix_ends for group in groups.values()))
+        suffixes = [suffix for group in groups.values() for suffix in group.suffixes]
+        singles = {suffix for suffix in suffixes if len(suffix) == 1}
+        seconds = {suffix[1] for suffix in suffixes if len(suffix) > 1}
+        before = [f"(?<={_class(ends)}.)"] if ends else []
+        if self._filler:
+            before.append(f"(?<={_class(self._filler)}.)(?<={_class(ends | self._filler)}..)")
+        after = [f"(?<={_class(singles)})"] if singles else []
+        if seconds:
+            after.append(f"(?={_class(seconds)})")
+        if not groups:
+            return None
+        return re.compile(f"{_class(groups)}(?:{'|'.join(before)})(?:{'|'.join(after)})")
 
     def _indexed(self, template: _Template) -> bool:
         """Whether the template is tried only where its texts meet (a slot of negative length never is)."""
@@ -409,19 +434,18 @@ class EmptySlogan(Rule):
 
         A match is prefix + slot + suffix, the slot holding at most max-slot filler characters, so the
         character right before its suffix is filler or the last character of a prefix. Only such
-        occurrences of a suffix are looked at (one scan per first character of the suffixes, and most
-        suffixes in prose follow a content word), and from each the slot is walked back to where a
-        prefix ends. Every match start is among the results; the template's pattern decides at each.
+        occurrences of a suffix are looked at (found by one scan, see _junction_pattern; most suffixes
+        in prose follow a content word), and from each the slot is walked back to where a prefix ends. Every match start is among the results; the template's pattern decides at each.
         """
         starts: dict[int, set[int]] = {}
-        find = text.find
-        for first, group in self._suffix_groups.items():
-            before = group.before
-            at = find(first, 1)  # a prefix comes first
-            while at >= 0:
-                if text[at - 1] in before and (indexes := group.templates_at(text, at)):
-                    self._add_prefix_starts(text, at, group, indexes, starts)
-                at = find(first, at + 1)
+        if self._junction_re is None:
+            return starts
+        groups = self._suffix_groups
+        for match in self._junction_re.finditer(text):  # at >= 1: a prefix comes first
+            at = match.start()
+            group = groups[text[at]]
+            if text[at - 1] in group.before and (indexes := group.templates_at(text, at)):
+                self._add_prefix_starts(text, at, group, indexes, starts)
         return starts
 
     def _add_prefix_starts(
@@ -625,6 +649,11 @@ class EmptySlogan(Rule):
                 if mark.pattern.fullmatch(text, opened, match.end()):
                     yield opened, match.end()
                 opened = None
+
+
+def _class(chars: Iterable[str]) -> str:
+    """A character class of ``chars`` for the standard library's ``re``."""
+    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
 
 
 def _inside(spans: Sequence[Any], offset: int) -> bool:

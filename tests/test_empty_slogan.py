@@ -536,3 +536,26 @@ def test_indexed_searches_find_what_finditer_finds(rule: Any, text: str) -> None
 
 def test_most_templates_are_indexed(rule: Any) -> None:
     assert sum(template.indexed for template in rule._templates) >= 50
+
+
+def _literal_starts_by_find(rule: Any, text: str) -> dict[int, set[int]]:
+    """_literal_starts as it was before the junction scan: every occurrence of a suffix's first character."""
+    starts: dict[int, set[int]] = {}
+    for first, group in rule._suffix_groups.items():
+        at = text.find(first, 1)
+        while at >= 0:
+            if text[at - 1] in group.before and (indexes := group.templates_at(text, at)):
+                rule._add_prefix_starts(text, at, group, indexes, starts)
+            at = text.find(first, at + 1)
+    return starts
+
+
+def test_junction_scan_finds_every_literal_start(rule: Any) -> None:
+    import random
+
+    chars = sorted({c for template in rule._templates for t in template.prefixes + template.suffixes for c in t})
+    chars += sorted(rule._filler) + list("县委工作会议\n")
+    rng = random.Random(7)
+    texts = _sample_texts() + ["".join(rng.choice(chars) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    for text in texts:
+        assert rule._literal_starts(text) == _literal_starts_by_find(rule, text), text
