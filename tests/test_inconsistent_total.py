@@ -14,6 +14,7 @@ from rules.inconsistent_total.triggers import (
     AVERAGES,
     CARRIED,
     CHANGES,
+    COUNTS,
     DURATIONS,
     INCREMENTS,
     OF_WHOLE,
@@ -651,3 +652,12 @@ def test_digits_of_other_scripts_count_as_numbers() -> None:
     assert rule.triggers.checks("全镇较上年增长٥%。") & CHANGES  # an Arabic-Indic digit is a digit
     assert not rule.triggers.checks("全镇较上年增长五成。") & CHANGES  # its pattern needs a digit
     assert rule.triggers.checks("全镇共有学校٥所，其中中学２所。") & PARTS_BEFORE
+
+
+def test_counts_need_a_numeral_right_before_a_classifier() -> None:
+    rule = InconsistentTotal()
+    assert rule.triggers.checks("着力防范资金安全、对外形象“两个风险”。") & COUNTS
+    assert not rule.triggers.checks("着力防范资金安全、对外形象等3起事件。") & COUNTS  # 起 is no classifier
+    assert rule.triggers.checks("着力防范资金安全、对外形象等٣个风险。") & COUNTS  # another script's digit
+    extended = InconsistentTotal({"extend-count-classifiers": ["起"]})
+    assert extended.triggers.checks("着力防范资金安全、对外形象等3起事件。") & COUNTS

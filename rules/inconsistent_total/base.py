@@ -288,6 +288,14 @@ class TotalBase(Rule):
             if anchors("bounded-rates") and anchors("computed-rates")
             else None
         )
+        # A count (count_re) has a classifier right after its numeral, whose last character is one of
+        # these (a digit of another script aside): a sentence holding no such pair has no count.
+        classifiers = sorted({w for w in d["count-classifiers"] if w}, key=len, reverse=True)
+        count_pairs = (
+            re.compile(f"[{CN_COUNT}一0-9０-９](?:{'|'.join(re.escape(w) for w in classifiers)})")
+            if classifiers
+            else None
+        )
         return Triggers(
             {
                 CARRIED: hitting_chars(d["carried-part-cues"], common),
@@ -310,7 +318,8 @@ class TotalBase(Rule):
                 CONVERSIONS: "（(合",
                 INCREMENTS: anchors("increment-cues"),
                 REMAINING: anchors("remaining-words"),
-            }
+            },
+            {COUNTS: count_pairs} if count_pairs else {},
         )
 
     def _family(self, q: Quantity) -> str | None:

@@ -73,7 +73,15 @@ def hitting_chars(words: Iterable[str], common: str = "") -> str | None:
 class Triggers:
     """Anchor characters of each sentence check; a check without anchors (None) is always tried."""
 
-    def __init__(self, anchors: Mapping[int, str | None]) -> None:
+    def __init__(
+        self, anchors: Mapping[int, str | None], plain_needs: Mapping[int, re.Pattern[str]] | None = None
+    ) -> None:
+        """``plain_needs``: a pattern that a sentence must also hold for the check to fire there, written
+        with plain digits (0-9, ０-９): it is tested only in paragraphs without other digits."""
+        self.plain_needs = dict(plain_needs or {})
+        self._needing = 0
+        for check in self.plain_needs:
+            self._needing |= check
         self.always = 0
         self.by_char: dict[str, int] = {}
         for check, chars in anchors.items():
@@ -95,10 +103,11 @@ class Triggers:
         a check can fire: each holds a number and the anchor of the check."""
         number_re: re.Pattern[str] | regex.Pattern[str]
         digit_re: re.Pattern[str] | regex.Pattern[str]
-        if _OTHER_DIGIT_RE.search(paragraph):
-            number_re, digit_re = _NUMBER_GATE_RE, _DIGIT_RE
-        else:
+        plain = not _OTHER_DIGIT_RE.search(paragraph)
+        if plain:
             number_re, digit_re = _PLAIN_NUMBER_RE, _PLAIN_DIGIT_RE
+        else:
+            number_re, digit_re = _NUMBER_GATE_RE, _DIGIT_RE
         if not number_re.search(paragraph):
             return []
         by_char = self.by_char
@@ -118,6 +127,10 @@ class Triggers:
                         found |= by_char[ch]
                 if found and not (digits and digit_re.search(paragraph, begin, end)):
                     found &= ~NEEDS_DIGIT
+                if found & self._needing and plain:
+                    for check, pattern in self.plain_needs.items():
+                        if found & check and not pattern.search(paragraph, begin, end):
+                            found &= ~check
                 if found:
                     result.append(Candidate(previous, begin, end, found))
             previous, begin = begin, end
