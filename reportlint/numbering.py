@@ -449,6 +449,10 @@ def _inline_markers(scan: _Scan) -> Iterator[Marker]:
         if needs not in text:
             continue
         for match in pattern.finditer(text):
+            # （一） opening a paragraph is a heading, rejected below whatever it holds: told first,
+            # from the start its item would have (the most common match of all).
+            if form == "paren" and match.start() == starts[bisect.bisect_right(starts, match.start()) - 1]:
+                continue
             try:
                 item = _inline_item(form, match, text)
             except NumberFormatError:

@@ -504,6 +504,27 @@ class SectionNumbering(Rule):
                 return None
         return None
 
+    @staticmethod
+    def _plainly_follows(stack: list[_Frame], kind: str, value: int, marker: Marker) -> bool:
+        """Put heading ``marker`` on ``stack`` when it plainly goes on from the headings before it:
+        the next number of the innermost level, or the first heading of a new level below it (as
+        _check_outline would, where no check can find anything then). False: not done."""
+        if stack:
+            top = stack[-1]
+            if top.kind == kind:
+                if value - 1 in top.lasts:
+                    top.accept(marker)
+                    return True
+                return False
+            if value != 1 or _RANK[top.kind] > _RANK[kind] or any(f.kind == kind for f in stack):
+                return False
+        elif value != 1:
+            return False
+        frame = _Frame(kind, set())
+        frame.accept(marker)
+        _push(stack, frame)
+        return True
+
     def _check_outline(
         self, doc: Document, headings: Sequence[Marker], retyped: set[int]
     ) -> Iterable[Finding]:
@@ -513,6 +534,8 @@ class SectionNumbering(Rule):
         swapped: set[int] = set()  # the second marker of a swapped pair (一、三、二、): already reported
         for index, marker in enumerate(headings):
             kind, value = marker.kind, marker.value
+            if marker.start not in swapped and self._plainly_follows(stack, kind, value, marker):
+                continue
             if marker.start in swapped:
                 holder = _innermost(stack, kind, value)
                 if holder is not None:
@@ -759,8 +782,14 @@ class SectionNumbering(Rule):
                 continues_outline = marker.value - 1 in seen[rank]
                 seen[rank].add(marker.value)
                 for lower in seen[rank + 1 :]:
-                    lower.clear()
-                finding = None if continues_outline else self._heading_in_list(doc, stacks, marker)
+                    if lower:
+                        lower.clear()
+                # (_heading_in_list finds nothing before 二、: asked only from there.)
+                finding = (
+                    None
+                    if continues_outline or marker.value < 2
+                    else self._heading_in_list(doc, stacks, marker)
+                )
                 if finding:
                     consumed.add(marker.start)
                     yield finding
@@ -777,6 +806,24 @@ class SectionNumbering(Rule):
             if kind == opening_kind and opening is not None:
                 stacks[kind].append(_opening_frame(opening))
                 opening = opening_kind = None
+            stack = stacks[kind]
+            if stack:
+                top = stack[-1]
+                if (
+                    marker.value - 1 in top.lasts
+                    and (not marker.at_paragraph_start or top.history[0].at_paragraph_start)
+                    and marker.start not in swapped
+                ):
+                    # The next item of the innermost list (most items): none of the checks below can
+                    # find anything (each needs the item before to be missing from every frame of
+                    # its kind, or a list begun inside another one), and _list_marker would
+                    # accept it into that frame.
+                    top.accept(marker)
+                    if kind not in _ABOVE_HEADINGS:
+                        previous_item = marker
+                    if kind == "shi":
+                        last_shi = marker.end
+                    continue
             if kind == "shi" and marker.value == 2 and not any(1 in f.lasts for f in shi_stack):
                 lost = self._lost_first_shi(doc, marker, last_shi)
                 if lost is not None:
