@@ -22,7 +22,7 @@ import pickle
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import regex
 
@@ -33,13 +33,19 @@ _FORMAT = 1
 # many the file starts afresh instead of growing without bound.
 MAX_PATTERNS = 4096
 
-_Key = tuple[str, int]
+_Key = tuple[str | bytes, int]
 _lock = threading.Lock()
 _patterns: dict[_Key, Any] | None = None  # None until the cache file is first needed
 _grown = False
 
 
-def compile(pattern: str, flags: int = 0) -> Any:
+@overload
+def compile(pattern: str, flags: int = 0) -> regex.Pattern[str]: ...
+@overload
+def compile(pattern: bytes, flags: int = 0) -> regex.Pattern[bytes]: ...
+
+
+def compile(pattern: str | bytes, flags: int = 0) -> Any:
     """``regex.compile(pattern, flags)``, answered from the cross-process cache when possible."""
     global _grown
     patterns = _patterns if _patterns is not None else _load()
