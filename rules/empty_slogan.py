@@ -325,6 +325,13 @@ class EmptySlogan(Rule):
         for cut in self._cut_slogans:
             offset = max(range(len(cut)), key=lambda at: rank.get(cut[at], len(rank)))
             self._cut_index.setdefault(cut[offset], []).append((offset, cut))
+        # One scan for them all: each of those characters where one of its forms stands around it.
+        # The standard library's ``re``: literals only, and a set of first characters it skips to fast.
+        branches = [
+            re.escape(char) + "(?:" + "|".join(_around(form, offset) for offset, form in forms) + ")"
+            for char, forms in self._cut_index.items()
+        ]
+        self._cut_scan = re.compile("|".join(branches)) if branches else None
 
     # -- compiling ------------------------------------------------------------------
     def _compile(self, spec: Mapping[str, Any], table: Mapping[str, list[str]]) -> _Template:
@@ -480,15 +487,13 @@ class EmptySlogan(Rule):
         Each branch of the pattern is a cut form (after a lookbehind guard), so a match starts where
         a cut form does; cut forms are found through one character each (see common-chars).
         """
-        assert self._cut_re is not None
+        assert self._cut_re is not None and self._cut_scan is not None
         starts: set[int] = set()
-        for char, forms in self._cut_index.items():
-            at = text.find(char)
-            while at >= 0:
-                for offset, form in forms:
-                    if at >= offset and text.startswith(form, at - offset):
-                        starts.add(at - offset)
-                at = text.find(char, at + 1)
+        for hit in self._cut_scan.finditer(text):
+            at = hit.start()
+            for offset, form in self._cut_index[text[at]]:
+                if at >= offset and text.startswith(form, at - offset):
+                    starts.add(at - offset)
         end = 0
         for start in sorted(starts):
             if start >= end and (match := self._cut_re.match(text, start)) is not None:
@@ -654,6 +659,13 @@ class EmptySlogan(Rule):
 def _class(chars: Iterable[str]) -> str:
     """A character class of ``chars`` for the standard library's ``re``."""
     return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
+
+
+def _around(text: str, offset: int) -> str:
+    """An ``re`` pattern matching, right after ``text[offset]``, where ``text`` stands around that character."""
+    before = f"(?<={re.escape(text[: offset + 1])})" if offset else ""
+    after = f"(?={re.escape(text[offset + 1 :])})" if offset + 1 < len(text) else ""
+    return before + after
 
 
 def _inside(spans: Sequence[Any], offset: int) -> bool:

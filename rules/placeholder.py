@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -109,7 +110,7 @@ class _Form:
 
     name: str
     chars: str
-    pattern: regex.Pattern[str]
+    pattern: re.Pattern[str]
     min: int
     latin: bool
     numeral_guard: bool
@@ -279,6 +280,7 @@ class Placeholder(Rule):
         self._note_after_guards = frozenset(str(data.get("bare-note-after-guards", "")))
         self._forms = [self._form(spec) for spec in data.get("markers", [])]
         self._all_marker_chars = frozenset("".join(f.chars for f in self._forms))
+        self._rule_line_chars = self._all_marker_chars | frozenset(" \t\u3000\r\n")
         # One scan for the characters of every form at once, when each character belongs to one form
         # and none can also be part of another form's run (the decimal point and digits of "x.xx", "xx.5").
         owner: dict[str, int] = {}
@@ -289,8 +291,9 @@ class Placeholder(Rule):
         self._owner: dict[str, int] | None = (
             owner if single and owner and not set(owner) & set(".．" + _DIGITS) else None
         )
-        # Scanners for the marker characters a text holds (a set of few characters scans faster).
-        self._scanners: dict[str, regex.Pattern[str]] = {}
+        # One scan for every form's characters: the standard library's ``re``, which scans a plain
+        # character class faster than ``regex`` (and a class cannot backtrack).
+        self._marker_scan = re.compile("[" + "".join(map(re.escape, owner)) + "]") if self._owner else None
 
         approx = _alternation(data.get("approx", []))
         units = _alternation(self._units)
@@ -346,9 +349,10 @@ class Placeholder(Rule):
     @staticmethod
     def _form(spec: Mapping[str, Any]) -> _Form:
         chars = str(spec["chars"])
-        marker = f"[{regex.escape(chars)}]"
+        marker = f"[{re.escape(chars)}]"
         # The run and an optional decimal part ("x.xx", "xx.5"); leading digits ("20xx") are added in check().
-        pattern = patterns.compile(rf"{marker}{{1,40}}(?:[.．]{marker}{{1,6}}|[.．][0-9]{{1,3}})?")
+        # Classes only: the standard library's ``re`` matches them faster than ``regex``.
+        pattern = re.compile(rf"{marker}{{1,40}}(?:[.．]{marker}{{1,6}}|[.．][0-9]{{1,3}})?")
 
         def flag(key: str) -> bool:
             return bool(spec.get(key, spec.get(key.replace("-", "_"), False)))
@@ -441,15 +445,8 @@ class Placeholder(Rule):
                             found[index].append(blank)
             return found
         owner = self._owner
-        present = "".join(filter(text.__contains__, owner))
-        if not present:
-            return found
-        scanner = self._scanners.get(present)
-        if scanner is None:
-            if len(self._scanners) > 64:
-                self._scanners.clear()
-            scanner = self._scanners[present] = patterns.compile("[" + regex.escape(present) + "]")
-        search, pos = scanner.search, 0
+        assert self._marker_scan is not None  # made whenever there is an owner table
+        search, pos = self._marker_scan.search, 0
         while (hit := search(text, pos)) is not None:
             index = owner[hit.group()]
             form = self._forms[index]
@@ -495,7 +492,10 @@ class Placeholder(Rule):
             return None
         if form.name == "mou" and prev in self._surnames:
             return None
-        if scan.separator_line(start):
+        # A rule line holds only marker characters and blanks: any other character beside the run (or a
+        # digit before it) already says this line is none.
+        line_chars = self._rule_line_chars
+        if (text[start - 1] if start > 0 else "\n") in line_chars and nxt in line_chars and scan.separator_line(start):
             return None
 
         # What follows: "xx某", an approximation word and a unit.
