@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -154,6 +155,24 @@ _INLINE_FORMS: tuple[tuple[str, str, regex.Pattern[str]], ...] = (
         ),
     ),
 )
+
+def _after_list_mark(close: str, numerals: tuple[str, ...]) -> re.Pattern[str]:
+    """``close`` right after a list mark and one of ``numerals`` (each a class sequence of fixed width)."""
+    mark = re.escape(close)
+    return re.compile(mark + "(?:" + "|".join(f"(?<={_AFTER_LIST_MARK}{n}{mark})" for n in numerals) + ")")
+
+
+# Forms whose matches are rare but whose literal is common (、 and . are in most texts): a text
+# is scanned with the form's pattern only where this finds a candidate. Each finds the literal
+# after a list mark and the numerals the pattern allows (a superset of its matches: no Han test
+# after). Standard library ``re``: a literal then look-behinds of plain classes (no backtracking),
+# about twice as fast as the ``regex`` pattern here.
+_INLINE_CANDIDATES: dict[str, re.Pattern[str]] = {
+    ".": _after_list_mark(".", (r"\d", r"\d\d")),
+    "．": _after_list_mark("．", (r"\d", r"\d\d")),
+    "、": _after_list_mark("、", (rf"[\d{CN}]", r"\d\d", f"[{CN}]{{2}}", f"[{CN}]{{3}}")),
+}
+
 
 # A table row: cells separated by tabs or bars.
 _TABLE_MARKS = "\t|│┃"
@@ -447,6 +466,9 @@ def _inline_markers(scan: _Scan) -> Iterator[Marker]:
     text, starts = scan.text, scan.starts
     for form, needs, pattern in _INLINE_FORMS:
         if needs not in text:
+            continue
+        candidates = _INLINE_CANDIDATES.get(needs)
+        if candidates is not None and candidates.search(text) is None:
             continue
         for match in pattern.finditer(text):
             # （一） opening a paragraph is a heading, rejected below whatever it holds: told first,

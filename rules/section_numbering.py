@@ -824,6 +824,18 @@ class SectionNumbering(Rule):
                     if kind == "shi":
                         last_shi = marker.end
                     continue
+            elif marker.value == 1:
+                # The first item of a list, no list of its kind running: the checks below need an
+                # item before it (二是 after 一X, 三是 after （二）, 3. after 二是) and _list_marker
+                # would open a frame for it.
+                frame = _Frame(kind, set())
+                frame.accept(marker)
+                stack.append(frame)
+                if kind not in _ABOVE_HEADINGS:
+                    previous_item = marker
+                if kind == "shi":
+                    last_shi = marker.end
+                continue
             if kind == "shi" and marker.value == 2 and not any(1 in f.lasts for f in shi_stack):
                 lost = self._lost_first_shi(doc, marker, last_shi)
                 if lost is not None:
@@ -1014,14 +1026,18 @@ class SectionNumbering(Rule):
         if value == 1 and stack:
             # "一是…二是…三是…一是…五是…": a 一是 between 三是 and 五是 is the lost 四是.
             frame = stack[-1]
-            last, later, expected = frame.history[-1], _index(doc).next_same.get(marker.start), frame.expected
+            last = frame.history[-1]
+            # (The marker after it is looked up last: the index of next markers costs most.)
+            later = (
+                _index(doc).next_same.get(marker.start)
+                if last.paragraph == marker.paragraph or last.at_paragraph_start == marker.at_paragraph_start
+                else None
+            )
+            expected = frame.expected
             if (
                 later is not None
                 and later.value == expected + 1
                 and marker.at_paragraph_start == later.at_paragraph_start
-                and (
-                    last.paragraph == marker.paragraph or last.at_paragraph_start == marker.at_paragraph_start
-                )
                 and self._same_list(doc, last, marker)
                 and self._same_list(doc, marker, later)
             ):

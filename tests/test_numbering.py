@@ -286,3 +286,20 @@ def test_heading_shortcuts_agree_with_the_heading_pattern(text: str) -> None:
     expected = _heading_marker(match, text, 0, 0) if match else None
     found = [m for m in find_markers(Document(text)) if m.at_paragraph_start]
     assert found == ([expected] if expected else [])
+
+
+def test_inline_candidates_find_every_match_of_their_form() -> None:
+    # A form is scanned only where _INLINE_CANDIDATES finds a candidate: it must find one
+    # wherever the form's pattern matches.
+    import random
+
+    from reportlint.numbering import _INLINE_CANDIDATES, _INLINE_FORMS
+
+    rng = random.Random(11)
+    alphabet = [*"：:；;。，1２٣0一二十、.．加", "12", "三十"]
+    for _ in range(12000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        for _form, needs, pattern in _INLINE_FORMS:
+            candidates = _INLINE_CANDIDATES.get(needs)
+            if candidates is not None and pattern.search(text):
+                assert candidates.search(text), (text, needs)
