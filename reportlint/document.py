@@ -42,7 +42,7 @@ _PROTECTED_CUES = ("://", "www.", "@", "<!--")
 
 # A sentence ends at a mark of SENTENCE_END and takes the closing quotes and marks that follow it.
 # (Character classes only: the standard library's engine scans them faster than ``regex``.)
-_SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}][{re.escape('”’」』)）' + SENTENCE_END)}]*")
+SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}][{re.escape('”’」』)）' + SENTENCE_END)}]*")
 
 # Markdown block markup before a paragraph's text: headings, list bullets, quotes.
 _MD_LINE_MARKUP = patterns.compile(r"(?:#{1,6}[ \t]+|[-*+][ \t]+|>[ \t]?)+")
@@ -195,7 +195,7 @@ class Document:
         for paragraph in self.paragraphs:
             text = paragraph.text
             begin = 0
-            for end in _SENTENCE_END_RE.finditer(text):
+            for end in SENTENCE_END_RE.finditer(text):
                 i = end.end()
                 result.append(Span(paragraph.start + begin, paragraph.start + i, text[begin:i]))
                 begin = i

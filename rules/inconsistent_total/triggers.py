@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import regex
 
-from reportlint.document import _SENTENCE_END_RE
+from reportlint.document import SENTENCE_END_RE
 
 from .helpers import _NUMBER_GATE_RE, CN_COUNT
 
@@ -113,7 +113,7 @@ class Triggers:
         by_char = self.by_char
         anchor_re = self._anchor_re
         digits = digit_re.search(paragraph) is not None  # else no sentence of it holds one
-        ends = [m.end() for m in _SENTENCE_END_RE.finditer(paragraph)]
+        ends = [m.end() for m in SENTENCE_END_RE.finditer(paragraph)]
         if not ends or ends[-1] < len(paragraph):
             ends.append(len(paragraph))
         result: list[Candidate] = []
