@@ -421,12 +421,16 @@ class EmptySlogan(Rule):
         starts = self._literal_starts(text)
         # In template order (findings at one place are kept in that order): the indexed templates
         # with a place where they can match, and the others unless a text they need is missing.
-        for index in sorted(starts.keys() | self._unindexed):
+        unindexed = self._unindexed
+        for index in sorted(starts.keys() | unindexed):
             template = self._templates[index]
-            indexed = index not in self._unindexed
-            if template.cues and not indexed and not any(cue in text for cue in template.cues):
-                continue
-            for match in self._matches(text, template, starts.get(index) if indexed else None):
+            if index in unindexed:
+                if template.cues and not _holds_any(text, template.cues):
+                    continue
+                matches: Iterable[regex.Match[str]] = template.pattern.finditer(text)
+            else:
+                matches = self._matches(text, template, starts[index])
+            for match in matches:
                 finding = self._judge(doc, template, match)
                 if finding is not None:
                     findings.append(finding)
@@ -654,6 +658,14 @@ class EmptySlogan(Rule):
                 if mark.pattern.fullmatch(text, opened, match.end()):
                     yield opened, match.end()
                 opened = None
+
+
+def _holds_any(text: str, cues: Iterable[str]) -> bool:
+    """``any(cue in text for cue in cues)``, without a generator (called for every template and text)."""
+    for cue in cues:  # noqa: SIM110 - a loop: the generator of any() is most of the cost here
+        if cue in text:
+            return True
+    return False
 
 
 def _class(chars: Iterable[str]) -> str:
