@@ -156,6 +156,7 @@ _INLINE_FORMS: tuple[tuple[str, str, regex.Pattern[str]], ...] = (
     ),
 )
 
+
 def _after_list_mark(close: str, numerals: tuple[str, ...]) -> re.Pattern[str]:
     """``close`` right after a list mark and one of ``numerals`` (each a class sequence of fixed width)."""
     mark = re.escape(close)
@@ -175,7 +176,7 @@ _INLINE_CANDIDATES: dict[str, re.Pattern[str]] = {
 
 
 # A table row: cells separated by tabs or bars.
-_TABLE_MARKS = "\t|│┃"
+_TABLE_MARKS = "\t|│┃"  # (the substring tests in _Scan._table_rows spell them out)
 _TABLE_ROW_RE = patterns.compile(f"[{_TABLE_MARKS}]")
 
 
@@ -311,7 +312,9 @@ class _Scan:
     def _table_rows(self) -> set[int]:
         """Indices of the paragraphs holding a tab or a bar (a tab among a line's blanks does not count)."""
         rows: set[int] = set()
-        if not any(mark in self.text for mark in _TABLE_MARKS):  # substring tests: much faster than a scan
+        text = self.text
+        # Substring tests: much faster than a scan (and than any() over a generator).
+        if not ("\t" in text or "|" in text or "│" in text or "┃" in text):
             return rows
         for match in _TABLE_ROW_RE.finditer(self.text):
             index = bisect.bisect_right(self.starts, match.start()) - 1
@@ -491,16 +494,9 @@ def _inline_markers(scan: _Scan) -> Iterator[Marker]:
             yield Marker(start, end, text[start:end], kind, value, index, False, style)
 
 
-# In-prose list forms: 第一， and 其一， (marker text without the punctuation), 第一部分 (一是: _shi_markers).
-# Each with a character all its matches contain: a text without it is not scanned.
-_PROSE_LISTS: tuple[tuple[regex.Pattern[str], str, str], ...] = (
-    (_DI_RE, "di", "第"),
-    (_QI_RE, "qi", "其"),
-    (_PART_RE, "part", "第"),
-)
-
-
 def _prose_markers(scan: _Scan, pattern: regex.Pattern[str], kind: str) -> Iterator[Marker]:
+    """In-prose list markers 第一， and 其一， (marker text without the punctuation) and 第一部分
+    (一是: _shi_markers). find_markers scans only a text holding 第 (or 其), which all their matches hold."""
     text, starts, table_rows = scan.text, scan.starts, scan.table_rows
     for match in pattern.finditer(text):
         start, end = match.span()
@@ -527,24 +523,31 @@ def _prose_markers(scan: _Scan, pattern: regex.Pattern[str], kind: str) -> Itera
 def _shi_markers(scan: _Scan, found: list[Marker]) -> None:
     """一是 markers: _prose_markers for the commonest form (thousands per corpus), without its branches."""
     text, starts, table_rows = scan.text, scan.starts, scan.table_rows
-    values = _CHINESE_VALUES
+    first_marks, is_quoted, paragraph_of = scan._first_marks, scan.is_quoted, bisect.bisect_right
+    values = _SHI_VALUES
     append = found.append
     for match in _SHI_RE.finditer(text):
         start, end = match.span()
-        index = bisect.bisect_right(starts, start) - 1
+        index = paragraph_of(starts, start) - 1
         local = start - starts[index]
-        if local and (text[start - 1] in _PARAGRAPH_LEAD or scan.is_quoted(index, local)):
-            continue
+        if local:
+            if text[start - 1] in _PARAGRAPH_LEAD:
+                continue
+            # Up to its first quotation mark a paragraph is not quoted (is_quoted's first test).
+            first = first_marks.get(index)
+            if (first is None or local > first) and is_quoted(index, local):
+                continue
         marker_text = text[start:end]
-        numeral = marker_text[:-1]
-        value = values.get(numeral, -1)
+        value = values.get(marker_text, -1)
         if value == -1:
-            value = chinese_value(numeral)
-        if value is None or index in table_rows:
+            value = chinese_value(marker_text[:-1])
+        if value is None or (table_rows and index in table_rows):
             continue
         append(Marker(start, end, marker_text, "shi", value, index, local == 0, "是"))
 
 
+# 一是 … 十是: the marker texts of most 是-items, with their values (others: chinese_value).
+_SHI_VALUES: dict[str, int | None] = {f"{numeral}是": value for value, numeral in enumerate(CN, 1)}
 _BY_START = operator.attrgetter("start")
 
 
@@ -557,9 +560,11 @@ def find_markers(doc: Document) -> list[Marker]:
     text = scan.text
     if "是" in text:
         _shi_markers(scan, markers)
-    for pattern, kind, needs in _PROSE_LISTS:
-        if needs in text:
-            markers.extend(_prose_markers(scan, pattern, kind))
+    if "第" in text:
+        markers.extend(_prose_markers(scan, _DI_RE, "di"))
+        markers.extend(_prose_markers(scan, _PART_RE, "part"))
+    if "其" in text:
+        markers.extend(_prose_markers(scan, _QI_RE, "qi"))
     markers.extend(_inline_markers(scan))
     # Two markers never start at one offset: document order is the order of the starts.
     markers.sort(key=_BY_START)

@@ -27,6 +27,7 @@ _COLONS = "：:"
 _HEADING_KINDS = frozenset(HEADING_KINDS)
 _RANK = {kind: i for i, kind in enumerate(HEADING_KINDS)}  # outermost first
 _INLINE_KINDS = frozenset(kind for kind in LIST_KINDS if kind.startswith("inline-"))
+_OUTLINED_KINDS = _HEADING_KINDS | _INLINE_KINDS
 # A paragraph opening with ① or （1） and going on with ②、（2） inside it is one in-prose list.
 _INLINE_OF = {
     "chinese": "inline-chinese",
@@ -44,6 +45,7 @@ _NOT_AFTER_BARE = frozenset(CN + "是两")
 _FIRST_ITEM_REACH = 400
 # List kinds that number parts above the heading outline (第一部分 … 一、… 第二部分): a heading does not end them.
 _ABOVE_HEADINGS = frozenset({"part"})
+_BELOW_HEADINGS = tuple(kind for kind in LIST_KINDS if kind not in _ABOVE_HEADINGS)
 # In-prose list kinds whose items may each open a paragraph (一是……⏎二是……).
 _PARAGRAPH_LIST_KINDS = ("shi", "di", "qi")
 _SENTENCE_END_RE = patterns.compile(r"[。！？!?]")
@@ -352,7 +354,7 @@ class SectionNumbering(Rule):
         retyped_items: list[Marker] = []  # 三是 carrying on （一）（二）, as the heading it stands for
         findings.extend(self._check_lists(doc, markers, consumed, retyped_items))
         # Headings and in-prose items (①……；②……), the markers the outline and the style checks read.
-        outlined = [m for m in markers if m.kind in _HEADING_KINDS or m.kind in _INLINE_KINDS]
+        outlined = [m for m in markers if m.kind in _OUTLINED_KINDS]
         headings = [m for m in outlined if m.kind in _HEADING_KINDS and m.start not in consumed]
         lost = self._lost_heading_numerals(doc, headings)
         for finding, synthetic in lost:
@@ -758,7 +760,7 @@ class SectionNumbering(Rule):
     ) -> Iterable[Finding]:
         stacks: dict[str, list[_Frame]] = {kind: [] for kind in LIST_KINDS}
         shi_stack = stacks["shi"]
-        below_headings = [stack for kind, stack in stacks.items() if kind not in _ABOVE_HEADINGS]
+        below_headings = [stacks[kind] for kind in _BELOW_HEADINGS]
         # Bare numerals (三加强…) go between the markers, after a marker at the same offset.
         bare = iter(self._bare_numerals(doc))
         upcoming = next(bare, None)
