@@ -521,11 +521,20 @@ def _prose_markers(scan: _Scan, pattern: regex.Pattern[str], kind: str) -> Itera
 
 
 def _shi_markers(scan: _Scan, found: list[Marker]) -> None:
-    """一是 markers: _prose_markers for the commonest form (thousands per corpus), without its branches."""
+    """一是 markers: _prose_markers for the commonest form (thousands per corpus), without its branches.
+
+    The quotation marks of a paragraph are paired as the markers go (as _Scan._open_at does): a
+    marker with no quotation open before it is not quoted; only one with a quotation open asks
+    _Scan.is_quoted.
+    """
     text, starts, table_rows = scan.text, scan.starts, scan.table_rows
-    first_marks, is_quoted, paragraph_of = scan._first_marks, scan.is_quoted, bisect.bisect_right
+    paragraph_of, marks_between = bisect.bisect_right, QUOTE_MARK_RE.finditer
     values = _SHI_VALUES
     append = found.append
+    # The quotation marks paired so far: in paragraph ``paired_in``, up to ``paired_to``.
+    paired_in, paired_to = -1, 0
+    closers: list[str] = []
+    straight = False
     for match in _SHI_RE.finditer(text):
         start, end = match.span()
         index = paragraph_of(starts, start) - 1
@@ -533,9 +542,18 @@ def _shi_markers(scan: _Scan, found: list[Marker]) -> None:
         if local:
             if text[start - 1] in _PARAGRAPH_LEAD:
                 continue
-            # Up to its first quotation mark a paragraph is not quoted (is_quoted's first test).
-            first = first_marks.get(index)
-            if (first is None or local > first) and is_quoted(index, local):
+            if index != paired_in:
+                paired_in, paired_to, closers, straight = index, starts[index], [], False
+            for mark in marks_between(text, paired_to, start):
+                char = mark.group()
+                if char in QUOTE_PAIRS:
+                    closers.append(QUOTE_PAIRS[char])
+                elif closers and char == closers[-1]:
+                    closers.pop()
+                elif char == '"':
+                    straight = not straight
+            paired_to = start
+            if (straight or closers) and scan.is_quoted(index, local):
                 continue
         marker_text = text[start:end]
         value = values.get(marker_text, -1)

@@ -303,3 +303,18 @@ def test_inline_candidates_find_every_match_of_their_form() -> None:
             candidates = _INLINE_CANDIDATES.get(needs)
             if candidates is not None and pattern.search(text):
                 assert candidates.search(text), (text, needs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # _shi_markers pairs the quotation marks as it goes: closed before, open, reopened, straight.
+        ("“口号”，一是抓，“二是”，三是抓", ["一是", "三是"]),
+        ("他说：“一是抓，二是抓”，三是抓", ["三是"]),
+        ("《规划》，一是抓；”，二是抓；“再，三是抓", ["一是", "二是", "三是"]),
+        ('"一是抓"，二是抓，"再，三是抓', ["二是", "三是"]),
+        ("“一是\n二是抓，三是抓", ["二是", "三是"]),
+    ],
+)
+def test_shi_markers_pair_quotation_marks_as_they_go(text: str, expected: list[str]) -> None:
+    assert [m.text for m in find_markers(Document(text))] == expected
