@@ -30,6 +30,7 @@ class _Template:
     # texts one of which begins every suffix (its literal alternatives, or `suffix-starts`); empty if unknown.
     prefixes: tuple[str, ...]
     suffixes: tuple[str, ...]
+    cue_source: str = ""  # `cue-regex`: finds something in every text the template matches; "" if not given
 
     @cached_property
     def indexed(self) -> bool:
@@ -43,6 +44,11 @@ class _Template:
             if texts and all(texts):
                 return texts
         return ()
+
+    @cached_property
+    def cue_pattern(self) -> regex.Pattern[str] | None:
+        compiled: regex.Pattern[str] | None = patterns.compile(self.cue_source) if self.cue_source else None
+        return compiled
 
     @cached_property
     def pattern(self) -> regex.Pattern[str]:
@@ -401,11 +407,15 @@ class EmptySlogan(Rule):
             lone=tuple(_strings(spec.get("lone-words"))),
             prefixes=tuple(_strings(spec.get("prefix-texts"))) if spec.get("prefix-regex") else tuple(prefixes),
             suffixes=tuple(_strings(spec.get("suffix-starts"))) if spec.get("suffix-regex") else tuple(suffixes),
+            cue_source=self._expand(str(spec["cue-regex"])) if spec.get("cue-regex") else "",
         )
-        if (spec.get("prefix-regex") or spec.get("suffix-regex")) and id(spec) not in self._shipped_specs:
+        if (spec.get("prefix-regex") or spec.get("suffix-regex") or spec.get("cue-regex")) and (
+            id(spec) not in self._shipped_specs
+        ):
             # A regex written in the user's configuration: report a mistake in it now, not on first use.
             # (Literal parts are escaped, and the shipped regexes are known to compile.)
             template.pattern  # noqa: B018
+            template.cue_pattern  # noqa: B018
         return template
 
     def _compile_mark(self, spec: Mapping[str, Any]) -> _Mark:
@@ -426,6 +436,8 @@ class EmptySlogan(Rule):
             template = self._templates[index]
             if index in unindexed:
                 if template.cues and not _holds_any(text, template.cues):
+                    continue
+                if template.cue_pattern is not None and template.cue_pattern.search(text) is None:
                     continue
                 matches: Iterable[regex.Match[str]] = template.pattern.finditer(text)
             else:

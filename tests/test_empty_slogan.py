@@ -272,7 +272,12 @@ def test_user_template_with_empty_ok_only_flags_placeholders() -> None:
 
 @pytest.mark.parametrize(
     "template",
-    [{"prefix": "争创", "slot": "名称"}, {"suffix": "示范县"}, {"prefix-regex": "争创(", "suffix": "县"}],
+    [
+        {"prefix": "争创", "slot": "名称"},
+        {"suffix": "示范县"},
+        {"prefix-regex": "争创(", "suffix": "县"},
+        {"prefix": "争创", "suffix-regex": "示范[县市]", "cue-regex": "示范("},
+    ],
 )
 def test_broken_user_template_is_a_config_error(template: dict[str, object]) -> None:
     with pytest.raises(ConfigError, match="empty-slogan"):
@@ -529,6 +534,8 @@ def test_indexed_searches_find_what_finditer_finds(rule: Any, text: str) -> None
             assert found == expected, template.formula
         elif template.cues and not any(cue in text for cue in template.cues):
             assert expected == [], template.formula
+        if template.cue_pattern is not None and template.cue_pattern.search(text) is None:
+            assert expected == [], template.formula
     assert [m.span() for m in rule._cut_matches(text)] == [m.span() for m in rule._cut_re.finditer(text)]
     numbered = [m.span() for m in rule._numbered.finditer(text)]
     assert [m.span() for m in rule._numbered_matches(text)] == numbered
@@ -559,3 +566,10 @@ def test_junction_scan_finds_every_literal_start(rule: Any) -> None:
     texts = _sample_texts() + ["".join(rng.choice(chars) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
     for text in texts:
         assert rule._literal_starts(text) == _literal_starts_by_find(rule, text), text
+
+
+def test_user_template_with_a_cue_regex() -> None:
+    template = {"prefix": "争创", "suffix-regex": "示范[县市]", "cue-regex": "示范[县市]", "slot": "称号"}
+    options = {"extend-templates": [template]}
+    assert flagged("今年争创示范县。", RULE, options) == ["争创示范县"]
+    assert flagged("今年争创示范区。", RULE, options) == []
