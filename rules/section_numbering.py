@@ -148,12 +148,26 @@ class _MarkerIndex:
         return found[index] if index < len(found) else None
 
     @cached_property
-    def next_same(self) -> dict[int, Marker]:
-        """The start of each marker -> the next marker of its kind (to tell a swapped pair from a skip)."""
-        result: dict[int, Marker] = {}
-        for starts, found in self._by_kind.values():
-            result.update(zip(starts[:-1], found[1:], strict=True))
-        return result
+    def _marker_starts(self) -> list[int]:
+        return [m.start for m in self.markers]
+
+    def next_same(self, start: int) -> Marker | None:
+        """The next marker of the kind of the marker starting at ``start``; None when none starts there
+        (to tell a swapped pair from a skip).
+
+        Looked for from that marker on (most often the very next one): asked for a few markers of a
+        document, this is cheaper than an index of all of them. Each query walks at most to the next
+        marker of that kind, so all of them together walk the markers at most once per kind.
+        """
+        markers = self.markers
+        at = bisect.bisect_left(self._marker_starts, start)
+        if at == len(markers) or markers[at].start != start:
+            return None
+        kind = markers[at].kind
+        for later in range(at + 1, len(markers)):
+            if markers[later].kind == kind:
+                return markers[later]
+        return None
 
 
 _LAST_INDEX: list[tuple[Document, _MarkerIndex]] = []
@@ -303,9 +317,13 @@ class SectionNumbering(Rule):
     def setup(self) -> None:
         self._enumeration_cues: list[str] = list(self.data.get("enumeration-cues", []))
         self._word_chars: set[str] = set(self.data.get("numeral-word-chars", []))
-        self._numeral_words: list[str] = sorted(self.data.get("numeral-words", []), key=len, reverse=True)
+        # Tuples: str.startswith tests them all at once.
+        self._numeral_words: tuple[str, ...] = tuple(
+            sorted(self.data.get("numeral-words", []), key=len, reverse=True)
+        )
         self._cue_exclusions: list[str] = sorted(self.data.get("cue-exclusions", []), key=len, reverse=True)
         self._first_item_words: list[str] = list(self.data.get("first-item-words", []))
+        self._first_item_starts: tuple[str, ...] = tuple(self._first_item_words)
         count_words = "|".join(regex.escape(w) for w in self.data.get("enumeration-count-words", []))
         self._count_cue_re = (
             patterns.compile(rf"[两二三四五六七八九十几多]{{1,2}}个?(?:{count_words})")
@@ -340,8 +358,8 @@ class SectionNumbering(Rule):
             )
             for mark in _SENTENCE_MARKS
         ]
-        self._lost_numeral_exclusions: list[str] = sorted(
-            self.data.get("lost-numeral-exclusions", []), key=len, reverse=True
+        self._lost_numeral_exclusions: tuple[str, ...] = tuple(
+            sorted(self.data.get("lost-numeral-exclusions", []), key=len, reverse=True)
         )
 
     # -- entry point -------------------------------------------------------------
@@ -745,13 +763,13 @@ class SectionNumbering(Rule):
         rest = doc.text[offset : min(offset + 8, paragraph.end)]
         numeral = rest[0]
         if numeral == "是":
-            if not any(rest.startswith(word) for word in self._lost_numeral_exclusions):
+            if not rest.startswith(self._lost_numeral_exclusions):
                 result.append((offset, 0, paragraph.index, offset == paragraph.start))
             return
         following = rest[1]
         if following in self._word_chars or following in CN or following in "是两":
             return
-        if any(rest.startswith(word) for word in self._numeral_words):
+        if rest.startswith(self._numeral_words):
             return
         result.append((offset, CN.index(numeral) + 1, paragraph.index, offset == paragraph.start))
 
@@ -949,7 +967,7 @@ class SectionNumbering(Rule):
         if match is None or match.group("next") in self._one_word_chars or match.group("next") in "是两":
             return None
         rest = paragraph.text[match.start() : match.start() + 8]
-        if any(rest.startswith(w) for w in (*self._numeral_words, *self._first_item_words)):
+        if rest.startswith(self._numeral_words) or rest.startswith(self._first_item_starts):
             return None
         # "首先……，二是……": the first item is named in other words.
         if self._names_first_item(
@@ -1031,7 +1049,7 @@ class SectionNumbering(Rule):
             last = frame.history[-1]
             # (The marker after it is looked up last: the index of next markers costs most.)
             later = (
-                _index(doc).next_same.get(marker.start)
+                _index(doc).next_same(marker.start)
                 if last.paragraph == marker.paragraph or last.at_paragraph_start == marker.at_paragraph_start
                 else None
             )
@@ -1090,7 +1108,7 @@ class SectionNumbering(Rule):
                 f"序号重复：此处已有「{marker.text}」，应为「{render(marker.kind, expected, marker.style)}」"
             )
         elif value > expected:
-            later = _index(doc).next_same.get(marker.start)
+            later = _index(doc).next_same(marker.start)
             if later is not None and later.value == expected and self._same_list(doc, marker, later):
                 swapped.add(later.start)
                 message = _swap_message(marker, later)
@@ -1294,6 +1312,8 @@ class SectionNumbering(Rule):
                 groups.setdefault(key, []).append(marker)
         reported: set[int] = set()
         for (kind, paragraph), group in groups.items():
+            if _uniform(kind, group):
+                continue
             for finding in (
                 *self._group_styles(kind, group, paragraph < 0),
                 *_digit_widths(group, paragraph < 0),
@@ -1340,6 +1360,18 @@ _FULL_DIGITS = "０１２３４５６７８９"
 _FULL_DIGIT_RE = patterns.compile("[０-９]")
 _TO_HALF = str.maketrans(_FULL_DIGITS, "0123456789")
 _TO_FULL = str.maketrans("0123456789", _FULL_DIGITS)
+
+
+def _uniform(kind: str, group: Sequence[Marker]) -> bool:
+    """True when the markers of ``group`` share one style, with brackets of one width, and hold no
+    full-width digit: then neither _group_styles nor _digit_widths finds anything (most groups)."""
+    style = group[0].style
+    for marker in group:
+        if marker.style != style:
+            return False
+    if "paren" in kind and (style[0] == "（") != (style[1] == "）"):
+        return False
+    return _FULL_DIGIT_RE.search("".join([m.text for m in group])) is None
 
 
 def _digit_widths(group: Sequence[Marker], headings: bool) -> Iterable[Finding]:

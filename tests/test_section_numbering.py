@@ -634,7 +634,8 @@ def test_marker_index_answers_like_a_scan() -> None:
             expected = next((m for m in markers if m.start > marker.start and m.kind == kind), None)
             assert index.next_of_kind(kind, marker.start) is expected
         later = next((m for m in markers if m.start > marker.start and m.kind == marker.kind), None)
-        assert index.next_same.get(marker.start) is later
+        assert index.next_same(marker.start) is later
+        assert index.next_same(marker.start + 1) is None  # no marker starts there
     assert index.heading_paragraphs == {0, 2, 4}
     assert index.list_paragraphs("shi") == {1, 3}
     assert _index(doc) is index  # kept for the document being checked
