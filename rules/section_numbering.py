@@ -395,6 +395,10 @@ class SectionNumbering(Rule):
     ) -> list[tuple[Finding, Marker]]:
         """A paragraph opening with a bare 、 inside a run of 一、二、 headings: "二、……⏎、严格督导考核"."""
         result: list[tuple[Finding, Marker]] = []
+        text = doc.text
+        # (The paragraphs' first characters, as one string: most texts have no paragraph opening with 、.)
+        if "、" not in "".join(map(text.__getitem__, _index(doc).paragraph_starts)):
+            return result
         kind = HEADING_KINDS[0]
         for paragraph in doc.paragraphs:
             if paragraph.text[0] != "、" or self._lost_heading_re.match(paragraph.text) is None:
@@ -801,9 +805,8 @@ class SectionNumbering(Rule):
                 rank = _RANK[kind]
                 continues_outline = marker.value - 1 in seen[rank]
                 seen[rank].add(marker.value)
-                for lower in seen[rank + 1 :]:
-                    if lower:
-                        lower.clear()
+                for lower in filter(None, seen[rank + 1 :]):  # (the non-empty ones)
+                    lower.clear()
                 # (_heading_in_list finds nothing before 二、: asked only from there.)
                 finding = (
                     None
@@ -816,9 +819,8 @@ class SectionNumbering(Rule):
                     continue
                 previous_item = None
                 last_heading = marker
-                for stack in below_headings:
-                    if stack:
-                        stack.clear()
+                for stack in filter(None, below_headings):
+                    stack.clear()
                 # "①……；②……": the paragraph's opening marker is the list's first item. Its frame is
                 # made when the first item of that kind comes (nothing reads that stack before).
                 opening, opening_kind = marker, _INLINE_OF[kind]
