@@ -311,6 +311,14 @@ class EmptySlogan(Rule):
                 f"(?=[、，,和与及][{numerals}]{{1,2}}个\\p{{Han}}))"
             )
         self._numbered = patterns.compile("|".join(parts))
+        # Where a match may begin, for _numbered_matches: a 个 after an opening quotation mark (quoted) or a
+        # series separator (series), at the rest of a listed slogan (bare), or with another 个 two to eight
+        # characters on (lead: 个中心、两个). The standard library's ``re``: literals and classes only.
+        rests = sorted({tail[1:] for tail in self._slogans}, key=lambda t: (-len(t), t))
+        cues = ["(?<=[“‘「、，,和与及]个)", r"(?=[\s\S]{2,8}?个)"]
+        if rests:
+            cues.append(f"(?={'|'.join(map(re.escape, rests))})")
+        self._numbered_cue = re.compile(f"个(?:{'|'.join(cues)})")
 
     def _compile_cut_slogans(self, data: Mapping[str, Any]) -> None:
         """Canonical slogans with a key part cut: 坚持工作总基调 (稳中求进), 以新时代……思想为指导 (习近平)."""
@@ -621,16 +629,16 @@ class EmptySlogan(Rule):
     def _numbered_matches(self, text: str) -> Iterator[regex.Match[str]]:
         """``self._numbered.finditer(text)``, tried only where a match can start.
 
-        Every branch matches 个 at its start or right after an opening quotation mark there.
+        Every branch matches 个 at its start or right after an opening quotation mark there, and
+        only where ``self._numbered_cue`` finds that 个.
         """
         end = 0
-        at = text.find("个")
-        while at >= 0:
+        for cue in self._numbered_cue.finditer(text):
+            at = cue.start()
             for start in (at - 1, at) if at and text[at - 1] in "“‘「" else (at,):
                 if start >= end and (match := self._numbered.match(text, start)) is not None:
                     yield match
                     end = match.end()
-            at = text.find("个", at + 1)
 
     def _numbered_findings(self, text: str) -> Iterable[Finding]:
         for match in self._numbered_matches(text):

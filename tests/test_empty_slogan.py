@@ -573,3 +573,14 @@ def test_user_template_with_a_cue_regex() -> None:
     options = {"extend-templates": [template]}
     assert flagged("今年争创示范县。", RULE, options) == ["争创示范县"]
     assert flagged("今年争创示范区。", RULE, options) == []
+
+
+def test_numbered_cue_keeps_every_match(rule: Any) -> None:
+    import random
+
+    chars = sorted({c for tail in rule._slogans for c in tail}) + list("一二两三十个个个“‘「”’」、，,和与及了下的人\n")
+    rng = random.Random(3)
+    for _ in range(4000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(1, 30)))
+        expected = [m.span() for m in rule._numbered.finditer(text)]
+        assert [m.span() for m in rule._numbered_matches(text)] == expected, text
