@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, ClassVar
@@ -74,14 +75,18 @@ class _SuffixGroup:
     # the second characters of the suffix starts; None when one of them is a single character
     second: frozenset[str] | None = None
 
-    def templates_at(self, text: str, offset: int) -> set[int]:
-        """Indexes of the templates one of whose suffix starts is at ``offset``."""
-        found: set[int] = set()
+    def templates_at(self, text: str, offset: int) -> AbstractSet[int]:
+        """Indexes of the templates one of whose suffix starts is at ``offset`` (not to be changed)."""
+        found: AbstractSet[int] = _NO_TEMPLATES
         if self.second is not None and text[offset + 1 : offset + 2] not in self.second:
             return found
         for length in self.lengths:
-            found.update(self.suffixes.get(text[offset : offset + length], ()))
+            if indexes := self.suffixes.get(text[offset : offset + length]):
+                found = found | indexes if found else indexes
         return found
+
+
+_NO_TEMPLATES: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -474,16 +479,20 @@ class EmptySlogan(Rule):
         starts: dict[int, set[int]] = {}
         if self._junction_re is None:
             return starts
-        groups = self._suffix_groups
+        groups, filler = self._suffix_groups, self._filler
         for match in self._junction_re.finditer(text):  # at >= 1: a prefix comes first
             at = match.start()
             group = groups[text[at]]
-            if text[at - 1] in group.before and (indexes := group.templates_at(text, at)):
+            # Right before the suffix, the end of one of its prefixes (an empty slot) or filler, and
+            # before that filler such an end or more filler (the scan tested this for all groups at once).
+            before = text[at - 1]
+            junction = before in group.prefix_ends or (before in filler and at > 1 and text[at - 2] in group.before)
+            if junction and (indexes := group.templates_at(text, at)):
                 self._add_prefix_starts(text, at, group, indexes, starts)
         return starts
 
     def _add_prefix_starts(
-        self, text: str, slot_end: int, group: _SuffixGroup, indexes: set[int], starts: dict[int, set[int]]
+        self, text: str, slot_end: int, group: _SuffixGroup, indexes: AbstractSet[int], starts: dict[int, set[int]]
     ) -> None:
         """Add the starts of the templates' prefix texts that end a slot of filler before ``slot_end``."""
         slot_start = slot_end
