@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -29,6 +30,7 @@ from rules.inconsistent_total.triggers import (
 )
 
 RULE = "inconsistent-total"
+SEEDS = Path(__file__).parent / "seeds"
 
 
 @pytest.mark.parametrize(
@@ -578,28 +580,43 @@ def test_hitting_chars_cover_every_word() -> None:
     assert hitting_chars([]) is None and hitting_chars(["其中", ""]) is None
 
 
+# (list, check, a clause where a word of the list is the check's cue)
 TRIGGERED_LISTS = [
-    ("part-cues", PARTS_AFTER),
-    ("carried-part-cues", CARRIED),
-    ("total-cues", PARTS_BEFORE),
-    ("bounded-rates", RATES),
-    ("computed-rates", RATES),
-    ("compare-words", CHANGES),
-    ("base-periods", CHANGES),
-    ("share-words", SHARES),
-    ("of-whole-verbs", OF_WHOLE),
-    ("respectively-cues", RESPECTIVELY),
-    ("increment-cues", INCREMENTS),
-    ("remaining-words", REMAINING),
+    ("part-cues", PARTS_AFTER, "{}5"),
+    ("carried-part-cues", CARRIED, "{}5"),
+    ("total-cues", PARTS_BEFORE, "，{}5"),
+    ("bounded-rates", RATES, "{}5"),
+    ("computed-rates", RATES, "{}5"),
+    ("compare-words", CHANGES, "{}5"),
+    ("base-periods", CHANGES, "，{}为5"),
+    ("share-words", SHARES, "{}5"),
+    ("of-whole-verbs", OF_WHOLE, "，{}5"),
+    ("respectively-cues", RESPECTIVELY, "，{}5"),
+    ("increment-cues", INCREMENTS, "{}5"),
+    ("remaining-words", REMAINING, "{}5"),
 ]
 
 
-@pytest.mark.parametrize(("key", "check"), TRIGGERED_LISTS)
-def test_every_cue_word_triggers_its_check(key: str, check: int) -> None:
+@pytest.mark.parametrize(("key", "check", "clause"), TRIGGERED_LISTS)
+def test_every_cue_word_triggers_its_check(key: str, check: int, clause: str) -> None:
     rule = InconsistentTotal()
-    assert all(rule.triggers.checks(word + "5") & check for word in rule.data[key])
+    assert all(rule.triggers.checks(clause.format(word)) & check for word in rule.data[key])
     extended = InconsistentTotal({f"extend-{key}": ["另计"]})
-    assert extended.triggers.checks("另计5") & check
+    assert extended.triggers.checks(clause.format("另计")) & check
+
+
+def test_sentences_without_a_cue_are_dropped_and_findings_kept() -> None:
+    rule = InconsistentTotal()
+    # 均 and （ are anchors of averages and conversions, but neither cue is here.
+    assert rule.triggers.checks("坚持均衡发展，建成示范点5个（省级）。") == 0
+    assert rule.triggers.checks("农户户均增收3200元。") & AVERAGES
+    # The plain cues only drop sentences: without them the findings are the same.
+    uncued = InconsistentTotal()
+    uncued.triggers._cue_items = ()
+    uncued.triggers._cued = 0
+    for path in sorted(SEEDS.glob("*.txt")):
+        doc = Document(path.read_text(encoding="utf-8"))
+        assert list(rule.check(doc)) == list(uncued.check(doc))
 
 
 def test_durations_and_structures_trigger_on_their_marks() -> None:

@@ -320,7 +320,79 @@ class TotalBase(Rule):
                 REMAINING: anchors("remaining-words"),
             },
             {COUNTS: count_pairs} if count_pairs else {},
+            self._plain_cues(),
         )
+
+    def _plain_cues(self) -> dict[int, re.Pattern[str]]:
+        """For checks whose cue is rarer than its anchors: a standard-library pattern found in every
+        sentence where the check's condition in check() holds, tried in paragraphs without digits of
+        other scripts (there \\d is [0-9０-９]). Each is the cue pattern with its look-arounds read as
+        plain characters (or a part of it), so it matches wherever the cue pattern does. A check whose
+        word list is empty (its pattern then matches anywhere) gets none. Every alternative starts with
+        a literal character or the pattern with a class: the engine then skips to where one can start."""
+        d = self.data
+        digit = "[0-9０-９]"
+
+        def words(*keys: str) -> list[str] | None:
+            found = [w for key in keys for w in d[key]]
+            if not found or not all(found):
+                return None
+            return sorted(set(found), key=lambda w: (-len(w), w))
+
+        def alternation(words: list[str]) -> str:
+            return "|".join(re.escape(w) for w in words)
+
+        def each(heads: list[str], tail: str) -> str:
+            # (?:heads)tail written as one alternative per head.
+            return "|".join(re.escape(head) + tail for head in heads)
+
+        cues: dict[int, str] = {}
+        part_cues = words("part-cues")
+        if part_cues:
+            # part_cue_re, or ordinal_parts_re: 第一 after a clause mark.
+            cues[PARTS_AFTER] = f"{alternation(part_cues)}|第一(?<=[，,；;：:]第一)"
+        cues[AMONG] = "中[，,]"
+        total_cues = words("total-cues")
+        if total_cues:
+            # marked_total_cue_re: a cue right after a clause mark.
+            cues[PARTS_BEFORE] = f"[，,；;](?:{alternation(total_cues)})"
+        bounded, computed = words("bounded-rates"), words("computed-rates")
+        if bounded and computed:
+            # A word holding 率 is found by 率 itself.
+            cues[RATES] = "|".join(["率", *(re.escape(w) for w in (*bounded, *computed) if "率" not in w)])
+        units, periods = words("average-units"), words("periods-per-year")
+        if units and periods:
+            per = sorted({*units, *periods}, key=lambda w: (-len(w), w))
+            cues[AVERAGES] = f"{each(per, '均')}|平均每|每(?:{alternation(per)})平均"
+        compare, bases, verbs = words("compare-words"), words("base-periods"), words("stated-base-verbs")
+        if compare and bases and verbs:
+            # compare_re, stated_base_re, from_to_re (a period, a year's digits, 的 or a digit after 由/从).
+            cues[CHANGES] = "|".join(
+                (
+                    each(compare, f"(?:{alternation(bases)}|{digit})"),
+                    each(bases, f"(?:{alternation(verbs)}){digit}"),
+                    each(["由", "从"], f"(?:{alternation(bases)}|的|{digit})"),
+                )
+            )
+        of_whole = words("of-whole-verbs")
+        if of_whole:
+            cues[OF_WHOLE] = f"[，,](?:{alternation(of_whole)})[^0-9０-９，,。；;：:、（）()]{{0,10}}{digit}"
+        respectively = words("respectively-cues")
+        if respectively:
+            cues[RESPECTIVELY] = f"[，,](?:{alternation(respectively)})"
+        durations = words("duration-words")
+        if durations:
+            cues[DURATIONS] = f"(?:{alternation(durations)})[0-9{CN_COUNT}一十百]"
+        scopes = words("household-scope-words")
+        if scopes:
+            cues[GROUP_HOUSEHOLDS] = f"[，,](?:{alternation(scopes)})"
+        conversion = words("conversion-words")
+        inside = f"(?:{alternation(conversion)})?" if conversion else ""
+        cues[CONVERSIONS] = each(["（", "(", "折合", "约合"], f"{inside}(?:{digit}|约|近)")
+        remaining = words("remaining-words")
+        if remaining:
+            cues[REMAINING] = alternation(remaining)
+        return {check: re.compile(pattern) for check, pattern in cues.items()}
 
     def _family(self, q: Quantity) -> str | None:
         if not q.is_amount or q.unit is None or q.unit in self.non_additive:

@@ -74,14 +74,23 @@ class Triggers:
     """Anchor characters of each sentence check; a check without anchors (None) is always tried."""
 
     def __init__(
-        self, anchors: Mapping[int, str | None], plain_needs: Mapping[int, re.Pattern[str]] | None = None
+        self,
+        anchors: Mapping[int, str | None],
+        plain_needs: Mapping[int, re.Pattern[str]] | None = None,
+        plain_cues: Mapping[int, re.Pattern[str]] | None = None,
     ) -> None:
         """``plain_needs``: a pattern that a sentence must also hold for the check to fire there, written
-        with plain digits (0-9, ０-９): it is tested only in paragraphs without other digits."""
+        with plain digits (0-9, ０-９): it is tested only in paragraphs without other digits.
+        ``plain_cues``: the same, but tested only to drop a sentence none of whose checks can fire
+        (a sentence keeping one is given all its checks: check() tests each cue again)."""
         self.plain_needs = dict(plain_needs or {})
         self._needing = 0
         for check in self.plain_needs:
             self._needing |= check
+        self._cue_items = tuple((plain_cues or {}).items())
+        self._cued = 0
+        for check, _ in self._cue_items:
+            self._cued |= check
         self.always = 0
         self.by_char: dict[str, int] = {}
         for check, chars in anchors.items():
@@ -131,6 +140,13 @@ class Triggers:
                     for check, pattern in self.plain_needs.items():
                         if found & check and not pattern.search(paragraph, begin, end):
                             found &= ~check
+                if found and plain and not found & (self._needing | ~self._cued):
+                    # Every check left has a cue: the sentence is kept as soon as one is found.
+                    for check, pattern in self._cue_items:
+                        if found & check and pattern.search(paragraph, begin, end):
+                            break
+                    else:
+                        found = 0
                 if found:
                     result.append(Candidate(previous, begin, end, found))
             previous, begin = begin, end
