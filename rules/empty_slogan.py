@@ -318,12 +318,12 @@ class EmptySlogan(Rule):
         self._numbered = patterns.compile("|".join(parts))
         # Where a match may begin, for _numbered_matches: a 个 after an opening quotation mark (quoted) or a
         # series separator (series), at the rest of a listed slogan (bare), or with another 个 two to eight
-        # characters on (lead: 个中心、两个). The standard library's ``re``: literals and classes only.
+        # characters on (lead: 个中心、两个).
         rests = sorted({tail[1:] for tail in self._slogans}, key=lambda t: (-len(t), t))
         cues = ["(?<=[“‘「、，,和与及]个)", r"(?=[\s\S]{2,8}?个)"]
         if rests:
-            cues.append(f"(?={'|'.join(map(re.escape, rests))})")
-        self._numbered_cue = re.compile(f"个(?:{'|'.join(cues)})")
+            cues.append(f"(?={'|'.join(map(_escape, rests))})")
+        self._numbered_cue: regex.Pattern[str] = patterns.compile(f"个(?:{'|'.join(cues)})")
 
     def _compile_cut_slogans(self, data: Mapping[str, Any]) -> None:
         """Canonical slogans with a key part cut: 坚持工作总基调 (稳中求进), 以新时代……思想为指导 (习近平)."""
