@@ -209,7 +209,8 @@ class EmptySlogan(Rule):
         filler = self._blank + self._separators + self._marks + self._ellipsis + self._placeholders
         filler += self._function_words
         filler_class = "[" + "".join(_escape(c) for c in sorted(set(filler))) + "]"
-        self._slot_re = f"(?P<slot>{filler_class}{{0,{max_slot}}})"
+        self._slot = f"{filler_class}{{0,{max_slot}}}"  # what may stand in a slot; <<slot>> in a template's regex
+        self._slot_re = f"(?P<slot>{self._slot})"
         not_before: dict[str, list[str]] = {
             str(k): _strings(v) for k, v in dict(data.get("prefix-not-before", {})).items()
         }
@@ -373,10 +374,15 @@ class EmptySlogan(Rule):
             ) from error
 
     def _expand(self, pattern: str) -> str:
-        """Replace ``<<key>>`` in a template's regex by the alternation of the data list ``key``."""
+        """Replace ``<<key>>`` in a template's regex by the alternation of the data list ``key``.
+
+        ``<<slot>>`` is what may stand in a slot (max-slot characters of filler at most).
+        """
 
         def word_list(match: regex.Match[str]) -> str:
             key = match.group(1)
+            if key == "slot":
+                return f"(?:{self._slot})"
             words = _strings(self.data.get(key))
             if not words:
                 raise RuleConfigError(self.name, "templates", f"模板引用了不存在或为空的词表 <<{key}>>")

@@ -584,3 +584,23 @@ def test_numbered_cue_keeps_every_match(rule: Any) -> None:
         text = "".join(rng.choice(chars) for _ in range(rng.randint(1, 30)))
         expected = [m.span() for m in rule._numbered.finditer(text)]
         assert [m.span() for m in rule._numbered_matches(text)] == expected, text
+
+
+def test_cue_regexes_find_something_wherever_their_template_matches(rule: Any) -> None:
+    import random
+
+    chars = list("以为的指导在坚强领导下支持县委和与、，,。；：\n “”xX某_ 了人民中心有所") + sorted(rule._filler)
+    rng = random.Random(5)
+    texts = _sample_texts() + ["".join(rng.choice(chars) for _ in range(rng.randint(1, 30))) for _ in range(4000)]
+    cued = [template for template in rule._templates if template.cue_source]
+    assert cued
+    for text in texts:
+        for template in cued:
+            if template.cue_pattern.search(text) is None:
+                assert template.pattern.search(text) is None, (template.formula, text)
+
+
+def test_slot_in_a_cue_follows_max_slot() -> None:
+    text = "全年工作，xxxxxxxxx的坚强领导下取得成效。"  # nine filler characters before 的
+    assert flagged(text, RULE) == []
+    assert flagged(text, RULE, {"max-slot": 9}) == ["xxxxxxxxx的坚强领导下"]
