@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
-from reportlint_rules.section_numbering import _SENTENCE_END_RE, _index, _last_sentence
+from reportlint_rules.section_numbering import _SENTENCE_END_RE, SectionNumbering, _index, _last_sentence
 
 from reportlint.document import Document
 from reportlint.rule import Severity
@@ -646,3 +646,17 @@ def test_paragraph_of_unusual_blanks_before_a_list_does_not_break_the_rule(blank
     text = f"二、工作措施\n{blank}\n二是加强队伍建设。三是完善工作机制。\n"
     found = diagnostics(text, "section-numbering")
     assert not any("运行出错" in d.message for d in found)
+
+
+def test_bare_numeral_candidates_hold_every_match() -> None:
+    # _bare_numerals tries the pattern only where the standard-library scan finds a candidate.
+    import random
+
+    rule = SectionNumbering()
+    rng = random.Random(5)
+    alphabet = [*"。；;！？!?二三十一是两加〇a ", "三是", "是否"]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 10)))
+        for _mark, candidates, pattern in rule._after_mark_res:
+            found = [m.start() for m in pattern.finditer(text)]
+            assert found == [m.start() for m in candidates.finditer(text) if pattern.match(text, m.start())]
