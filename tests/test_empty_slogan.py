@@ -589,7 +589,7 @@ def test_numbered_cue_keeps_every_match(rule: Any) -> None:
 def test_cue_regexes_find_something_wherever_their_template_matches(rule: Any) -> None:
     import random
 
-    chars = list("以为的指导在坚强领导下支持县委和与、，,。；：\n “”xX某_ 了人民中心有所") + sorted(rule._filler)
+    chars = list("以为的指导在坚强领导下支持县委和与、，,。；：\n “”xX某_ 了人民中心有所一二三届中全会议及") + sorted(rule._filler)
     rng = random.Random(5)
     texts = _sample_texts() + ["".join(rng.choice(chars) for _ in range(rng.randint(1, 30))) for _ in range(4000)]
     cued = [template for template in rule._templates if template.cue_source]
