@@ -482,6 +482,8 @@ class SectionNumbering(Rule):
 
         "①……；②……\n③……" numbers one list: the paragraph starting with ③ follows ②.
         """
+        if not any(m.kind in _INLINE_KINDS for m in markers):
+            return list(headings)  # (the loop below would keep the headings, in their order)
         keep = {m.start: m for m in headings}
         result: list[Marker] = []
         chain: tuple[int, str, str, int] | None = None  # paragraph, inline kind, heading kind, last value
