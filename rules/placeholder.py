@@ -166,6 +166,8 @@ class _Scan:
         if self._allowed is None:
             self._allowed = self._find_allowed(self.text)
             self._allowed_starts = [a for a, _ in self._allowed]
+        if not self._allowed_starts:
+            return False  # most texts hold no allow-listed word
         index = bisect.bisect_right(self._allowed_starts, start) - 1
         while index >= 0 and start - self._allowed[index][0] < 40:
             if self._allowed[index][1] >= end:
@@ -517,7 +519,13 @@ class Placeholder(Rule):
                 return None
             if _is_han(scan.char(pos)) and self._asks(text, digits_start):
                 return None
-        if form.latin and self._latin_context(scan, digits_start, end, category is not None):
+        # (_latin_context says no when neither neighbour is a Latin letter or a joining character: the
+        # common case, tested here before the call.)
+        if (
+            form.latin
+            and (prev in _JOINS_BEFORE or nxt in _JOINS_AFTER or _is_latin(prev) or _is_latin(nxt))
+            and self._latin_context(scan, digits_start, end, category is not None)
+        ):
             return None
         if (form.only_before_number or form.needs_number) and (category != "number" or has_digits):
             return None
