@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+import regex
 
 from reportlint.document import Document
 from reportlint.testing import diagnostics, flagged
@@ -19,6 +20,7 @@ from rules.inconsistent_total.triggers import (
     DURATIONS,
     INCREMENTS,
     OF_WHOLE,
+    OTHER_DIGIT_RANGES_RE,
     PARTS_AFTER,
     PARTS_BEFORE,
     RATES,
@@ -27,6 +29,7 @@ from rules.inconsistent_total.triggers import (
     SHARES,
     STRUCTURES,
     hitting_chars,
+    plain_digits,
 )
 
 RULE = "inconsistent-total"
@@ -669,6 +672,16 @@ def test_digits_of_other_scripts_count_as_numbers() -> None:
     assert rule.triggers.checks("全镇较上年增长٥%。") & CHANGES  # an Arabic-Indic digit is a digit
     assert not rule.triggers.checks("全镇较上年增长五成。") & CHANGES  # its pattern needs a digit
     assert rule.triggers.checks("全镇共有学校٥所，其中中学２所。") & PARTS_BEFORE
+
+
+def test_digits_of_other_scripts_lie_in_the_ranges_tested_first() -> None:
+    outside = "".join(
+        chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000 and not OTHER_DIGIT_RANGES_RE.match(chr(c))
+    )
+    assert set(regex.findall(r"\d", outside)) == set("0123456789０１２３４５６７８９")
+    assert plain_digits("全镇较上年增长5%，达到１２万人。") and plain_digits("")
+    assert not plain_digits("全镇较上年增长٥%。")
+    assert plain_digits("阿拉伯文字母ب不是数字。")  # in the ranges, but no digit
 
 
 def test_counts_need_a_numeral_right_before_a_classifier() -> None:

@@ -34,6 +34,7 @@ from .triggers import (
     SHARE_OF_TOTAL,
     SHARES,
     STRUCTURES,
+    plain_digits,
 )
 
 
@@ -132,11 +133,12 @@ class InconsistentTotal(Parts, Counts, Rates, Growth, Averages, Conversions):
     def check(self, doc: Document) -> Iterable[Finding]:
         findings: list[Finding] = []
         triggers = self.triggers
+        plain = True if plain_digits(doc.text) else None  # else tested paragraph by paragraph
         for paragraph in doc.paragraphs:
             text = paragraph.text
             base = paragraph.start
             # A check fires only in a sentence holding a number and its cue: most hold few cues.
-            for candidate in triggers.sentence_checks(text):
+            for candidate in triggers.sentence_checks(text, plain):
                 start, end, checks = candidate.start, candidate.end, candidate.checks
                 sentence = Span(base + start, base + end, text[start:end])
                 previous = None

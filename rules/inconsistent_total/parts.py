@@ -5,12 +5,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import re
 from collections.abc import Iterator, Sequence
 
 import regex
 
 from reportlint.document import Document, Paragraph, Span
-from reportlint.numbers import Quantity, find_quantities
+from reportlint.numbers import CHINESE_NUMERAL_CHARS, UNITS, Quantity, find_quantities
 from reportlint.rule import Finding, Severity
 
 from .base import TotalBase
@@ -29,6 +30,13 @@ from .helpers import (
     display_unit,
     format_quantity,
 )
+
+# The noun between a total and its colon is at most this long. The total is not approximate, so
+# it ends with its number, a blank at most and its unit: the last character of its number is at most
+# _COLON_TOTAL_REACH characters before the colon. (A plain character class: the standard library's scan.)
+_COLON_NOUN = 6
+_COLON_TOTAL_REACH = _COLON_NOUN + max(map(len, UNITS)) + 2
+_NUMBER_CHAR_RE = re.compile(f"[0-9０-９{CHINESE_NUMERAL_CHARS}]")
 
 
 class Parts(TotalBase):
@@ -578,6 +586,8 @@ class Parts(TotalBase):
         paragraphs: list[Paragraph] = []
         paragraph_starts: list[int] = []
         for colon in self.colon_total_re.finditer(text):
+            if not _NUMBER_CHAR_RE.search(text, max(0, colon.start() - _COLON_TOTAL_REACH), colon.start()):
+                continue  # no number close enough before the colon: the noun would be too long
             # The total: the last quantity ending before the colon. Only the colon's stretch is read:
             # a quantity in an earlier one leaves a break (not a Han character) in the noun between them.
             total = index.last_before(colon.start())
@@ -588,7 +598,7 @@ class Parts(TotalBase):
             if (
                 family is None
                 or total.approximate
-                or len(noun) > 6
+                or len(noun) > _COLON_NOUN
                 or not _HAN_RE.fullmatch(noun)
                 or noun.endswith(self.colon_skip_nouns)
             ):

@@ -48,6 +48,14 @@ _DIGIT_RE = regex.compile(r"\d")
 _OTHER_DIGIT_RE = regex.compile(r"(?![0-9０-９])\d")
 _PLAIN_DIGIT_RE = re.compile("[0-9０-９]")
 _PLAIN_NUMBER_RE = re.compile(f"[0-9０-９{CN_COUNT}一十]")
+# Every digit \d matches besides 0-9 and ０-９ is in one of these ranges (none in CJK text or punctuation):
+# a text holding no character of them holds no digit of another script.
+OTHER_DIGIT_RANGES_RE = re.compile("[\u0660-\u1c59\ua620-\uabf9\U00010000-\U0010ffff]")
+
+
+def plain_digits(text: str) -> bool:
+    """True when ``text`` holds no digit (\\d) of another script than 0-9 and ０-９."""
+    return not OTHER_DIGIT_RANGES_RE.search(text) or not _OTHER_DIGIT_RE.search(text)
 
 
 def hitting_chars(words: Iterable[str], common: str = "") -> str | None:
@@ -107,12 +115,14 @@ class Triggers:
         found = self.sentence_checks(text)
         return found[-1].checks if found and found[-1].end == len(text) else 0
 
-    def sentence_checks(self, paragraph: str) -> list[Candidate]:
+    def sentence_checks(self, paragraph: str, plain: bool | None = None) -> list[Candidate]:
         """The sentences of ``paragraph`` (split as ``Document.sentences`` splits it) in which
-        a check can fire: each holds a number and the anchor of the check."""
+        a check can fire: each holds a number and the anchor of the check. ``plain``: whether the
+        paragraph is known to hold no digit of another script (see plain_digits), else None."""
         number_re: re.Pattern[str] | regex.Pattern[str]
         digit_re: re.Pattern[str] | regex.Pattern[str]
-        plain = not _OTHER_DIGIT_RE.search(paragraph)
+        if plain is None:
+            plain = plain_digits(paragraph)
         if plain:
             number_re, digit_re = _PLAIN_NUMBER_RE, _PLAIN_DIGIT_RE
         else:
@@ -128,19 +138,22 @@ class Triggers:
         result: list[Candidate] = []
         previous = -1
         begin = 0
+        always = self.always
+        needing = self._needing
+        uncued = needing | ~self._cued
         for end in ends:
             if number_re.search(paragraph, begin, end):
-                found = self.always
+                found = always
                 if anchor_re is not None:
                     for ch in anchor_re.findall(paragraph, begin, end):
                         found |= by_char[ch]
-                if found and not (digits and digit_re.search(paragraph, begin, end)):
+                if found & NEEDS_DIGIT and not (digits and digit_re.search(paragraph, begin, end)):
                     found &= ~NEEDS_DIGIT
-                if found & self._needing and plain:
+                if found & needing and plain:
                     for check, pattern in self.plain_needs.items():
                         if found & check and not pattern.search(paragraph, begin, end):
                             found &= ~check
-                if found and plain and not found & (self._needing | ~self._cued):
+                if found and plain and not found & uncued:
                     # Every check left has a cue: the sentence is kept as soon as one is found.
                     for check, pattern in self._cue_items:
                         if found & check and pattern.search(paragraph, begin, end):
