@@ -450,15 +450,24 @@ class Placeholder(Rule):
         owner = self._owner
         assert self._marker_scan is not None  # made whenever there is an owner table
         search, pos = self._marker_scan.search, 0
+        size = len(text)
         while (hit := search(text, pos)) is not None:
-            index = owner[hit.group()]
+            start = hit.start()
+            index = owner[text[start]]
             form = self._forms[index]
-            run = form.pattern.match(text, hit.start())
-            assert run is not None  # the pattern matches any run of one of its characters
-            blank = self._marker_blank(scan, form, run.start(), run.end())
+            # The run, read here when it is short and no decimal point follows (what form.pattern
+            # then matches: the whole run); else form.pattern.
+            end, chars, limit = start + 1, form.chars, min(size, start + 41)
+            while end < limit and text[end] in chars:
+                end += 1
+            if end - start > 40 or (end < size and text[end] in ".．"):
+                run = form.pattern.match(text, start)
+                assert run is not None  # the pattern matches any run of one of its characters
+                end = run.end()
+            blank = self._marker_blank(scan, form, start, end)
             if blank is not None:
                 found[index].append(blank)
-            pos = run.end()
+            pos = end
         return found
 
     def _marker_blank(self, scan: _Scan, form: _Form, start: int, end: int) -> _Blank | None:

@@ -377,3 +377,22 @@ def test_skipping_searches_find_what_finditer_finds(text: str) -> None:
     gap_starts = [at for at in _positions(text, "\u3000 \u00a0") if at and _is_han(text[at - 1])]
     gaps = rule._spaces_re
     assert [m.span() for m in _matches_at(gaps, text, gap_starts)] == [m.span() for m in gaps.finditer(text)]
+
+
+def test_marker_runs_read_directly_are_the_run_patterns_matches() -> None:
+    import random
+
+    from reportlint.document import Document
+    from reportlint_rules.placeholder import _Scan
+
+    rule = Placeholder()
+    plain = Placeholder()
+    plain._owner = None  # one finditer of each form's run pattern
+    chars = sorted(rule._all_marker_chars) + list("..．．0123年月万元个人，镇村 \n")
+    rng = random.Random(9)
+    texts = [*_sample_texts(), "x" * 95 + ".xx万元", "××" * 30 + "万元"]
+    texts += ["".join(rng.choice(chars) for _ in range(rng.randint(1, 60))) for _ in range(3000)]
+    for text in texts:
+        doc = Document(text)
+        scans = [_Scan(doc, r._all_marker_chars, r._allowed_spans, r._unit_re) for r in (rule, plain)]
+        assert rule._marker_blanks(scans[0]) == plain._marker_blanks(scans[1]), text
