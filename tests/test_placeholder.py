@@ -382,8 +382,9 @@ def test_skipping_searches_find_what_finditer_finds(text: str) -> None:
 def test_marker_runs_read_directly_are_the_run_patterns_matches() -> None:
     import random
 
-    from reportlint.document import Document
     from reportlint_rules.placeholder import _Scan
+
+    from reportlint.document import Document
 
     rule = Placeholder()
     plain = Placeholder()
