@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import traceback
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -17,24 +18,28 @@ from reportlint.suppression import (
 
 
 def make_diagnostic(doc: Document, rule: type[Rule] | Rule, finding: Finding, severity: Severity) -> Diagnostic:
-    start = max(0, min(finding.start, len(doc.text)))
-    end = max(start, min(finding.end, len(doc.text)))
-    line, column = doc.position(start)
-    end_line, end_column = doc.position(end)
+    text = doc.text
+    start = max(0, min(finding.start, len(text)))
+    end = max(start, min(finding.end, len(text)))
+    # Document.position, inlined: drafts from templates carry thousands of findings.
+    starts = doc.line_starts
+    line = bisect.bisect_right(starts, start)
+    same_line = line == len(starts) or end < starts[line]
+    end_line = line if same_line else bisect.bisect_right(starts, end)
     return Diagnostic(
-        rule=rule.name,
-        code=rule.code,
-        severity=severity,
-        message=finding.message,
-        suggestion=finding.suggestion,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        offset=start,
-        end_offset=end,
-        text=doc.text[start:end],
-        fix=finding.fix,
+        rule.name,
+        rule.code,
+        severity,
+        finding.message,
+        finding.suggestion,
+        line,
+        start - starts[line - 1] + 1,
+        end_line,
+        end - starts[end_line - 1] + 1,
+        start,
+        end,
+        text[start:end],
+        finding.fix,
     )
 
 
@@ -58,10 +63,11 @@ def lint(
     """Check ``doc`` with ``rules``; apply suppressions; return sorted, de-duplicated diagnostics."""
     overrides = severity_overrides or {}
     diagnostics: list[Diagnostic] = []
+    protected = bool(doc.protected)
     for rule in rules:
         severity = overrides.get(rule.code) or overrides.get(rule.name) or rule.severity
         for finding in _run_rule(doc, rule):
-            if finding.end > finding.start and doc.is_protected(finding.start, finding.end):
+            if protected and finding.end > finding.start and doc.is_protected(finding.start, finding.end):
                 continue
             diagnostics.append(make_diagnostic(doc, rule, finding, finding.severity or severity))
 

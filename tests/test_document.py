@@ -75,3 +75,23 @@ def test_paragraph_and_sentence_at_offset() -> None:
     assert doc.paragraph_at(doc.text.index("\n\n") + 1) is None
     sentence = doc.sentence_at(second)
     assert sentence is not None and sentence.text == "招商引资取得突破。"
+
+
+def test_diagnostic_positions_agree_with_document_position() -> None:
+    """The engine places findings with an inlined Document.position: both must agree everywhere."""
+    import random
+
+    from reportlint_rules.placeholder import Placeholder
+
+    from reportlint.engine import make_diagnostic
+    from reportlint.rule import Finding, Severity
+
+    rng = random.Random(3)
+    for _ in range(2000):
+        text = "".join(rng.choice("报告\n\r x") for _ in range(rng.randint(0, 30)))
+        doc = Document(text)
+        start, end = rng.randint(-2, len(text) + 2), rng.randint(-2, len(text) + 2)
+        diagnostic = make_diagnostic(doc, Placeholder, Finding(start, end, "占位符"), Severity.ERROR)
+        clamped = max(0, min(start, len(text)))
+        assert (diagnostic.line, diagnostic.column) == doc.position(clamped)
+        assert (diagnostic.end_line, diagnostic.end_column) == doc.position(max(clamped, min(end, len(text))))
