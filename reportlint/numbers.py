@@ -342,6 +342,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
 # No quantity holds these characters, nor does any look-ahead of QUANTITY_RE accept them: the
 # quantities between two of them are found by scanning that stretch alone (see QuantityIndex).
 REGION_BREAKS = "\n。"
+_LINE_BREAK, _STOP_BREAK = REGION_BREAKS[0], REGION_BREAKS[1]  # (QuantityIndex reads these two)
 
 
 def _scan(text: str, offset: int, pos: int, endpos: int) -> list[Quantity]:
@@ -445,9 +446,15 @@ class QuantityIndex:
             if position < known[0]:
                 return known
         text = self.text
-        start = max(text.rfind(mark, 0, position) for mark in REGION_BREAKS) + 1
-        ends = [end for end in (text.find(mark, position) for mark in REGION_BREAKS) if end >= 0]
-        end = min(ends, default=len(text))
+        # The stretch's line, then the stops inside it.
+        start = text.rfind(_LINE_BREAK, 0, position) + 1
+        end = text.find(_LINE_BREAK, position)
+        if end < 0:
+            end = len(text)
+        start = text.rfind(_STOP_BREAK, start, position) + 1 or start
+        stop = text.find(_STOP_BREAK, position, end)
+        if stop >= 0:
+            end = stop
         quantities = _scan(text, 0, start, end)
         region = (end, quantities, [q.start for q in quantities])
         self._regions[start] = region

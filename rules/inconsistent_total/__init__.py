@@ -138,12 +138,11 @@ class InconsistentTotal(Parts, Counts, Rates, Growth, Averages, Conversions):
             text = paragraph.text
             base = paragraph.start
             # A check fires only in a sentence holding a number and its cue: most hold few cues.
-            for candidate in triggers.sentence_checks(text, plain):
-                start, end, checks = candidate.start, candidate.end, candidate.checks
+            for before, start, end, checks in triggers.sentence_checks(text, plain):
                 sentence = Span(base + start, base + end, text[start:end])
                 previous = None
-                if checks & CARRIED and candidate.previous >= 0:
-                    previous = Span(base + candidate.previous, base + start, text[candidate.previous : start])
+                if checks & CARRIED and before >= 0:
+                    previous = Span(base + before, base + start, text[before:start])
                 self._sentence_findings(doc, sentence, previous, checks, findings)
         findings.extend(self._announced_lists(doc))
         findings.extend(self._households(doc))

@@ -99,7 +99,7 @@ class Counts(TotalBase):
                 continue
             end = match.start()
             etc = False
-            changed = True
+            changed = text.endswith(self.fillers, 0, end)  # (most counts follow no filler)
             while changed and end > match.start() - 8:
                 changed = False
                 for filler in self.fillers:

@@ -476,11 +476,18 @@ class Parts(TotalBase):
             1.0, total.value
         )
         approximate = total.approximate or any(p.quantity.approximate for p in parts)
-        unit = display_unit(total)
-        shown_sum = format_quantity(sum(p.quantity.value for p in parts), unit)
-        shown_total = format_quantity(total.value, unit)
-        terms = "+".join(p.quantity.text for p in parts)
+
+        def shown() -> tuple[str, str, str]:
+            """The total, the sum of the parts and the parts, as a message shows them."""
+            unit = display_unit(total)
+            return (
+                format_quantity(total.value, unit),
+                format_quantity(sum(p.quantity.value for p in parts), unit),
+                "+".join(p.quantity.text for p in parts),
+            )
+
         if low_sum > total_high + tolerance and (not approximate or low_sum > total_high * 1.2):
+            shown_total, shown_sum, terms = shown()
             yield Finding(
                 total.start,
                 total.end,
@@ -497,6 +504,7 @@ class Parts(TotalBase):
             and len(parts) >= 2
             and high_sum < total_low - tolerance
         ):
+            shown_total, shown_sum, terms = shown()
             yield Finding(
                 total.start,
                 total.end,
@@ -517,6 +525,7 @@ class Parts(TotalBase):
             and (difference > 0 or (exhaustive and not open_list))
             and abs(difference) > step * max(1.0, 2 * math.sqrt((len(parts) + 1) / 12)) * (1 + 1e-6)
         ):
+            shown_total, shown_sum, terms = shown()
             yield Finding(
                 total.start,
                 total.end,
