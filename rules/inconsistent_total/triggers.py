@@ -4,8 +4,10 @@ Each sentence check runs only when its cue is in the sentence (a word of a list,
 "均") and the sentence holds a number. Every cue holds one of a few characters (its *anchors*), so
 the set of anchors a sentence holds tells which checks can fire there; a check whose cue pattern
 needs a digit is dropped from a sentence without one. Most sentences are left with no check or one
-or two. The anchors only make the checks run less often: each check still tests its own cue, so
-the findings are the same.
+or two. In a paragraph with no digit of another script, a sentence whose checks all have a *plain
+cue* (a standard-library pattern found wherever the check's cue pattern matches) is then dropped
+when none of them is found. The anchors and cues only make the checks run less often: each check
+still tests its own cue, so the findings are the same.
 """
 
 from __future__ import annotations
