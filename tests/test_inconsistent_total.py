@@ -16,6 +16,7 @@ from rules.inconsistent_total.triggers import (
     AVERAGES,
     CARRIED,
     CHANGES,
+    CONVERSIONS,
     COUNTS,
     DURATIONS,
     INCREMENTS,
@@ -608,15 +609,16 @@ def test_every_cue_word_triggers_its_check(key: str, check: int, clause: str) ->
     assert extended.triggers.checks(clause.format("另计")) & check
 
 
-def test_sentences_without_a_cue_are_dropped_and_findings_kept() -> None:
+def test_checks_without_their_cue_are_dropped_and_findings_kept() -> None:
     rule = InconsistentTotal()
     # 均 and （ are anchors of averages and conversions, but neither cue is here.
     assert rule.triggers.checks("坚持均衡发展，建成示范点5个（省级）。") == 0
     assert rule.triggers.checks("农户户均增收3200元。") & AVERAGES
-    # The plain cues only drop sentences: without them the findings are the same.
+    checks = rule.triggers.checks("推进均衡发展，较上年增长5%（新增）。")
+    assert checks & CHANGES and not checks & (AVERAGES | CONVERSIONS)
+    # The plain cues only drop checks: without them the findings are the same.
     uncued = InconsistentTotal()
-    uncued.triggers._cue_items = ()
-    uncued.triggers._cued = 0
+    uncued.triggers.plain_needs = {COUNTS: rule.triggers.plain_needs[COUNTS]}
     for path in sorted(SEEDS.glob("*.txt")):
         doc = Document(path.read_text(encoding="utf-8"))
         assert list(rule.check(doc)) == list(uncued.check(doc))

@@ -319,8 +319,7 @@ class TotalBase(Rule):
                 INCREMENTS: anchors("increment-cues"),
                 REMAINING: anchors("remaining-words"),
             },
-            {COUNTS: count_pairs} if count_pairs else {},
-            self._plain_cues(),
+            {**self._plain_cues(), COUNTS: count_pairs} if count_pairs else self._plain_cues(),
         )
 
     def _plain_cues(self) -> dict[int, re.Pattern[str]]:

@@ -4,10 +4,10 @@ Each sentence check runs only when its cue is in the sentence (a word of a list,
 "均") and the sentence holds a number. Every cue holds one of a few characters (its *anchors*), so
 the set of anchors a sentence holds tells which checks can fire there; a check whose cue pattern
 needs a digit is dropped from a sentence without one. Most sentences are left with no check or one
-or two. In a paragraph with no digit of another script, a sentence whose checks all have a *plain
-cue* (a standard-library pattern found wherever the check's cue pattern matches) is then dropped
-when none of them is found. The anchors and cues only make the checks run less often: each check
-still tests its own cue, so the findings are the same.
+or two. In a paragraph with no digit of another script, a check is then dropped from a sentence
+lacking its *plain need* (a standard-library pattern found wherever the check's cue pattern
+matches). The anchors and needs only make the checks run less often: each check still tests its
+own cue, so the findings are the same.
 """
 
 from __future__ import annotations
@@ -84,23 +84,14 @@ class Triggers:
     """Anchor characters of each sentence check; a check without anchors (None) is always tried."""
 
     def __init__(
-        self,
-        anchors: Mapping[int, str | None],
-        plain_needs: Mapping[int, re.Pattern[str]] | None = None,
-        plain_cues: Mapping[int, re.Pattern[str]] | None = None,
+        self, anchors: Mapping[int, str | None], plain_needs: Mapping[int, re.Pattern[str]] | None = None
     ) -> None:
         """``plain_needs``: a pattern that a sentence must also hold for the check to fire there, written
-        with plain digits (0-9, ０-９): it is tested only in paragraphs without other digits.
-        ``plain_cues``: the same, but tested only to drop a sentence none of whose checks can fire
-        (a sentence keeping one is given all its checks: check() tests each cue again)."""
+        with plain digits (0-9, ０-９): it is tested only in paragraphs without other digits."""
         self.plain_needs = dict(plain_needs or {})
         self._needing = 0
         for check in self.plain_needs:
             self._needing |= check
-        self._cue_items = tuple((plain_cues or {}).items())
-        self._cued = 0
-        for check, _ in self._cue_items:
-            self._cued |= check
         self.always = 0
         self.by_char: dict[str, int] = {}
         for check, chars in anchors.items():
@@ -142,7 +133,7 @@ class Triggers:
         begin = 0
         always = self.always
         needing = self._needing
-        uncued = needing | ~self._cued
+        need_items = tuple(self.plain_needs.items())
         for end in ends:
             if number_re.search(paragraph, begin, end):
                 found = always
@@ -152,16 +143,9 @@ class Triggers:
                 if found & NEEDS_DIGIT and not (digits and digit_re.search(paragraph, begin, end)):
                     found &= ~NEEDS_DIGIT
                 if found & needing and plain:
-                    for check, pattern in self.plain_needs.items():
+                    for check, pattern in need_items:
                         if found & check and not pattern.search(paragraph, begin, end):
                             found &= ~check
-                if found and plain and not found & uncued:
-                    # Every check left has a cue: the sentence is kept as soon as one is found.
-                    for check, pattern in self._cue_items:
-                        if found & check and pattern.search(paragraph, begin, end):
-                            break
-                    else:
-                        found = 0
                 if found:
                     result.append(Candidate(previous, begin, end, found))
             previous, begin = begin, end
