@@ -30,17 +30,23 @@ _COUNT_VALUES = {ch: i for i, ch in enumerate("零一二三四五六七八九十
 _NUMBER_GATE_RE = regex.compile(rf"[\d０-９{CN_COUNT}一十]")
 # (A plain character class: the standard library's engine scans it faster.)
 _BRACKET_RE = re.compile(f"[{re.escape(OPENING + CLOSING)}]")
-_CLOSE_PAREN_RE = regex.compile(r"[）)]")
-_TITLES_RE = regex.compile(r"(?:《[^《》]{1,60}》){2,12}")
-_CN_COUNT_RE = regex.compile(f"[{CN_COUNT}]")
+# Plain character classes and words: the standard library's engine (faster on them, cannot backtrack).
+_CLOSE_PAREN_RE = re.compile(r"[）)]")
+_TITLES_RE = re.compile(r"(?:《[^《》]{1,60}》){2,12}")
+_CN_COUNT_RE = re.compile(f"[{CN_COUNT}]")
 _ITEM_LINE_RE = regex.compile(rf"[{NUMERAL_CHARS}]+是|[（(]?[{NUMERAL_CHARS}\d]+[、.．)）]")
-_COMPARE_COMMA_RE = regex.compile(r"(?:相比)?[，,]")
-_STOP_MARK_RE = regex.compile(r"[。；;]")
+_COMPARE_COMMA_RE = re.compile(r"(?:相比)?[，,]")
+_STOP_MARK_RE = re.compile(r"[。；;]")
 _DISPLAY_UNIT_RES: dict[str, regex.Pattern[str]] = {}
 
 
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+
+
+def _literals(words: Iterable[str]) -> str:
+    """_alternation for the standard library's engine (``re``)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
 
 
 def _gate(words: Iterable[str]) -> tuple[str, ...]:

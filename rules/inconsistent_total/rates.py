@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 
 import regex
@@ -61,9 +62,9 @@ class Rates(TotalBase):
         close = _CLOSE_PAREN_RE.search(text, end, min(len(text), end + 40))
         return bool(close and self.note_re.search(text, end, close.start()))
 
-    def _computed_rates(self, text: str) -> list[regex.Match[str]]:
+    def _computed_rates(self, text: str) -> list[re.Match[str] | regex.Match[str]]:
         """Rates of a part over a whole: the listed ones, and "征收率" after "实际征收960万元" (its verb is used)."""
-        rates = list(self.computed_rate_re.finditer(text))
+        rates: list[re.Match[str] | regex.Match[str]] = list(self.computed_rate_re.finditer(text))
         taken = {m.end() for m in rates}
         for m in self.stem_rate_re.finditer(text):
             stem = m.group("stem")
@@ -76,6 +77,7 @@ class Rates(TotalBase):
     def _rates(self, doc: Document, sentence: Span) -> Iterator[Finding]:
         text = sentence.text
         flagged: set[int] = set()
+        rate: re.Match[str] | regex.Match[str]
         for rate in self.bounded_rate_re.finditer(text):
             q = self._rate_value(doc, sentence, rate.end())
             if q is None or q.start in flagged:
