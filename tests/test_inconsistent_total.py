@@ -693,3 +693,37 @@ def test_counts_need_a_numeral_right_before_a_classifier() -> None:
     assert rule.triggers.checks("着力防范资金安全、对外形象等٣个风险。") & COUNTS  # another script's digit
     extended = InconsistentTotal({"extend-count-classifiers": ["起"]})
     assert extended.triggers.checks("着力防范资金安全、对外形象等3起事件。") & COUNTS
+
+
+def test_clause_and_bracket_scans_agree_with_walking_the_depths() -> None:
+    import random
+
+    from rules.inconsistent_total.helpers import CLAUSE_MARKS, _depths
+    from rules.inconsistent_total.parts import _bracket_end, _clause_start
+
+    def walked_start(text: str, depths: list[int], end: int, depth: int, floor: int) -> int:
+        start = end
+        while start > floor and depths[start - 1] >= depth:
+            if text[start - 1] in CLAUSE_MARKS + "。" and depths[start - 1] == depth:
+                break
+            start -= 1
+        return start
+
+    def walked_end(depths: list[int], start: int, depth: int, ceiling: int) -> int:
+        end = start
+        while end < ceiling and depths[end] >= depth:
+            end += 1
+        return end
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice("甲乙，,。；（）()“”《》、5") for _ in range(rng.randrange(1, 30)))
+        depths = _depths(text)
+        for end in range(1, len(text) + 1):
+            floor = rng.randrange(0, end + 2)
+            depth = depths[end - 1]
+            assert _clause_start(text, depths, end, depth, floor) == walked_start(text, depths, end, depth, floor)
+        for start in range(len(text)):
+            ceiling = rng.randrange(start, len(text) + 1)
+            depth = depths[start]
+            assert _bracket_end(text, depths, start, depth, ceiling) == walked_end(depths, start, depth, ceiling)

@@ -19,8 +19,10 @@ from .helpers import (
     _DIGIT_RE,
     _HAN_RE,
     CLAUSE_MARKS,
+    CLOSING,
     MAX_PARTS,
     MAX_SPAN,
+    OPENING,
     PART_MARKS,
     _bounds,
     _depths,
@@ -39,6 +41,36 @@ _COLON_TOTAL_REACH = _COLON_NOUN + max(map(len, UNITS)) + 2
 _NUMBER_CHAR_RE = re.compile(f"[0-9０-９{CHINESE_NUMERAL_CHARS}]")
 
 
+# The marks that cut clauses, found with the standard library's class scan (by the marks cut at).
+_MARK_RES: dict[str, re.Pattern[str]] = {}
+# Bracket depths (helpers._depths) fall, left to right, only at a closing mark, and right to left
+# only at an opening mark: the scans below visit those marks and the clause marks alone.
+_CLOSING_RE = re.compile(f"[{re.escape(CLOSING)}]")
+_CLAUSE_STOP_RE = re.compile(f"[{re.escape(OPENING + CLAUSE_MARKS)}。]")
+
+
+def _clause_start(text: str, depths: Sequence[int], end: int, depth: int, floor: int) -> int:
+    """Where the clause ending at ``end`` (``depths[end - 1]`` or the depth at ``end`` is ``depth``)
+    starts: after the last clause mark or 。 at ``depth`` before it, or after the last character
+    shallower than ``depth``; ``floor`` at the earliest (``end`` itself when it is not after ``floor``)."""
+    if end <= floor:
+        return end
+    stops = [mark.start() for mark in _CLAUSE_STOP_RE.finditer(text, floor, end)]
+    for at in reversed(stops):
+        if depths[at] < depth or (depths[at] == depth and text[at] in CLAUSE_MARKS + "。"):
+            return at + 1
+    return floor
+
+
+def _bracket_end(text: str, depths: Sequence[int], start: int, depth: int, ceiling: int) -> int:
+    """The first position from ``start`` (at ``depth``) shallower than ``depth``, or ``ceiling``."""
+    if depth:
+        for mark in _CLOSING_RE.finditer(text, start, ceiling):
+            if depths[mark.start()] < depth:
+                return mark.start()
+    return ceiling
+
+
 class Parts(TotalBase):
     """Checks that the parts of a total add up to it."""
 
@@ -49,8 +81,12 @@ class Parts(TotalBase):
         result: list[tuple[int, int]] = []
         begin = start
         base = depths[start] if start < len(depths) else 0
-        for i in range(start, end):
-            if text[i] in marks and depths[i] == base:
+        marks_re = _MARK_RES.get(marks)
+        if marks_re is None:
+            marks_re = _MARK_RES[marks] = re.compile(f"[{re.escape(marks)}]")
+        for mark in marks_re.finditer(text, start, end):
+            i = mark.start()
+            if depths[i] == base:
                 result.append((begin, i))
                 begin = i + 1
         result.append((begin, end))
@@ -146,12 +182,8 @@ class Parts(TotalBase):
             return
         total_depth = depths[total_end - 1]
         # The clause holding the total: back to the previous clause mark at its depth.
-        total_start = total_end
         floor = max(0, total_end - MAX_SPAN)
-        while total_start > floor and depths[total_start - 1] >= total_depth:
-            if text[total_start - 1] in CLAUSE_MARKS + "。" and depths[total_start - 1] == total_depth:
-                break
-            total_start -= 1
+        total_start = _clause_start(text, depths, total_end, total_depth, floor)
         if (
             cue_word == "其中"
             and total_start > 1
@@ -160,21 +192,15 @@ class Parts(TotalBase):
         ):
             # "生产总值86.5亿元，同比增长6.2%，其中……": the total is in the clause before its growth.
             total_end = total_start - 1
-            total_start = total_end
-            while total_start > floor and depths[total_start - 1] >= total_depth:
-                if text[total_start - 1] in CLAUSE_MARKS + "。" and depths[total_start - 1] == total_depth:
-                    break
-                total_start -= 1
+            total_start = _clause_start(text, depths, total_end, total_depth, floor)
         if self.base_clause_re.search(text, total_start, total_end):
             return  # "比一九五七年的1241亿元增长65%。其中，……": a base of comparison, not the total
         # The parts: up to the end of the sentence or of the bracket holding the cue.
         if parts_start >= len(text):
             return
         parts_depth = depths[parts_start]
-        parts_end = parts_start
         ceiling = min(len(text), parts_start + 2 * MAX_SPAN)
-        while parts_end < ceiling and depths[parts_end] >= parts_depth:
-            parts_end += 1
+        parts_end = _bracket_end(text, depths, parts_start, parts_depth, ceiling)
         remainder: tuple[int, int] | None = None
         stop = self.stop_re.search(text, parts_start, parts_end)
         if stop:
