@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlint.document import Document
-from reportlint.readers.docx import read_docx
 from reportlint.readers.text import InputError, decode_bytes, markdown_protected
 
 # Larger files are refused rather than risk exhausting memory on the user's machine.
@@ -21,6 +20,8 @@ __all__ = ["MAX_BYTES", "InputError", "document_from_bytes", "read_document"]
 def document_from_bytes(data: bytes, path: str) -> Document:
     suffix = Path(path).suffix.lower()
     if suffix == ".docx":
+        from reportlint.readers.docx import read_docx  # zipfile and XML only for Word files
+
         return read_docx(data, path)
     text, encoding, newline = decode_bytes(data, path)
     if suffix in (".md", ".markdown"):
