@@ -15,6 +15,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
+from reportlint import usercache
+
 if TYPE_CHECKING:
     from reportlint.document import Document
 
@@ -169,8 +171,8 @@ class Rule:
             return {}
         module = sys.modules[cls.__module__]
         base = Path(module.__file__ or ".").parent
-        with open(base / cls.data_file, "rb") as fh:
-            data: dict[str, Any] = tomllib.load(fh)
+        raw = (base / cls.data_file).read_bytes()
+        data: dict[str, Any] = usercache.parsed(raw, "rule-data", _parse_toml)
         return data
 
     @classmethod
@@ -178,6 +180,11 @@ class Rule:
         text = inspect.cleandoc(cls.__doc__ or "")
         first, _, rest = text.partition("\n")
         return RuleDoc(summary=cls.summary or first.strip(), body=rest.strip())
+
+
+def _parse_toml(raw: bytes) -> dict[str, Any]:
+    data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
+    return data
 
 
 def _same_key(key: str, mapping: Mapping[str, Any]) -> str | None:

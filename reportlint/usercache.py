@@ -8,9 +8,15 @@ processes may run at once, e.g. ``--jobs`` workers or editors).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import pickle
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar, cast
+
+T = TypeVar("T")
 
 
 def user_cache_dir() -> Path:
@@ -47,3 +53,23 @@ def prune(pattern: str, keep: Path, limit: int = 3) -> None:
         files = sorted(keep.parent.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in [p for p in files if p != keep][max(0, limit - 1) :]:
             stale.unlink()
+
+
+def parsed(data: bytes, kind: str, parse: Callable[[bytes], T]) -> T:
+    """``parse(data)``, remembered in the user cache under the content's digest.
+
+    For the rules' data files: parsing the TOML beside the rules costs about 13 ms of every
+    cold start, loading the pickled result about 1 ms. A changed file has a new digest, so it
+    is parsed again; parse errors are never cached.
+    """
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    target = user_cache_dir() / f"{kind}-v1-{digest}.pickle"
+    try:
+        return cast(T, pickle.loads(target.read_bytes()))
+    except Exception:  # missing, damaged or foreign: parse again
+        pass
+    result = parse(data)
+    with contextlib.suppress(OSError, pickle.PicklingError):
+        write_atomic(target, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        prune(f"{kind}-v1-*.pickle", keep=target, limit=64)
+    return result

@@ -98,3 +98,35 @@ def test_a_check_run_saves_the_cache_at_exit(tmp_path: Path) -> None:
     second = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     assert second.stdout == first.stdout
     assert files[0].stat().st_mtime_ns == stamp  # nothing new to save
+
+
+def test_rule_data_parsed_once_then_read_from_the_user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlint import usercache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    calls: list[bytes] = []
+
+    def parse(raw: bytes) -> dict[str, object]:
+        calls.append(raw)
+        return {"words": raw.decode("utf-8").split()}
+
+    first = usercache.parsed("某镇 某村".encode(), "rule-data", parse)
+    second = usercache.parsed("某镇 某村".encode(), "rule-data", parse)
+    assert first == second == {"words": ["某镇", "某村"]}
+    assert len(calls) == 1
+    assert first is not second  # callers may extend their copy
+    usercache.parsed("某县".encode(), "rule-data", parse)  # changed content: parsed again
+    assert len(calls) == 2
+
+
+def test_broken_rule_data_is_never_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlint import usercache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+
+    def parse(raw: bytes) -> dict[str, object]:
+        raise ValueError("bad TOML")
+
+    with pytest.raises(ValueError):
+        usercache.parsed(b"x = [", "rule-data", parse)
+    assert not list(tmp_path.glob("reportlint/rule-data-*"))
