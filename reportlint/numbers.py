@@ -20,6 +20,8 @@ from functools import lru_cache
 
 import regex
 
+from reportlint import patterns
+
 DIGITS = {
     "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3,
     "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
@@ -54,7 +56,9 @@ _ARABIC = r"(?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|[０-９]+(?:[,，][０-９]{3}
 _CN_DIGIT = "零〇○一壹二贰两三叁四肆五伍六陆七柒八捌九玖"
 _CHINESE = rf"[{_CN_DIGIT}十拾][{CHINESE_NUMERAL_CHARS}]{{0,16}}"
 _CHINESE_DECIMAL = rf"点[{_CN_DIGIT}]{{1,6}}"
-_UNIT_ALTERNATION = "|".join(sorted({regex.escape(u) for u in UNITS}, key=len, reverse=True))
+# Longest first (the longest unit matches), ties in a fixed order: the same pattern text in every
+# process, which the cross-process pattern cache needs.
+_UNIT_ALTERNATION = "|".join(sorted({regex.escape(u) for u in UNITS}, key=lambda u: (-len(u), u)))
 _APPROX_BEFORE_ALT = "|".join(sorted(APPROX_BEFORE, key=len, reverse=True))
 _APPROX_AFTER_ALT = "|".join(sorted(APPROX_AFTER, key=len, reverse=True))
 _RANGE_SEP = "-－~～至到—"
@@ -63,7 +67,7 @@ _RANGE_SEP = "-－~～至到—"
 # numerals; 百分之 before it makes a percentage. An optional range
 # (3-5个, 1至2名) shares the unit of its upper bound. Possessive/atomic groups
 # keep matching linear on long lines.
-QUANTITY_RE = regex.compile(
+QUANTITY_RE = patterns.compile(
     rf"""
     (?P<before>(?:{_APPROX_BEFORE_ALT}))?
     (?P<percent>百分之)?
@@ -85,8 +89,8 @@ QUANTITY_RE = regex.compile(
 _PREFIX_STARTS = frozenset(word[0] for word in (*APPROX_BEFORE, "百分之"))
 
 
-_RATIO_BEFORE_RE = regex.compile(r"\d[:：∶]$")
-_RATIO_AFTER_RE = regex.compile(r"[:：∶]\d")
+_RATIO_BEFORE_RE = patterns.compile(r"\d[:：∶]$")
+_RATIO_AFTER_RE = patterns.compile(r"[:：∶]\d")
 _IDIOM_UNITS = frozenset("人户村品事档策表网格")
 # "一" + a one-character measure word inside a word is not a count: 一次性补贴, 一门式服务, 一元化领导,
 # 一批批, 一个个 (reduplication), and the set phrases below. A suffix followed by one of the characters
@@ -173,7 +177,7 @@ def parse_chinese_int(text: str) -> int:
     return total + section + (digit or 0)
 
 
-_ARABIC_NUMBER_RE = regex.compile(rf"({_ARABIC})([万亿]*)")
+_ARABIC_NUMBER_RE = patterns.compile(rf"({_ARABIC})([万亿]*)")
 
 
 def parse_number(text: str) -> float:
@@ -209,9 +213,9 @@ def normalise_unit(unit: str | None) -> tuple[str | None, float]:
 # QUANTITY_RE.finditer (a quantity starts at a numeral, an approximation word or 百分之), but the
 # regex engine skips every other position without entering the pattern.
 _START_CLASS = "[" + regex.escape("".join(sorted(_PREFIX_STARTS))) + f"0-9０-９{_CN_DIGIT}十拾]"
-_SCAN_RE = regex.compile(f"(?={_START_CLASS}){QUANTITY_RE.pattern}", regex.VERBOSE)
+_SCAN_RE = patterns.compile(f"(?={_START_CLASS}){QUANTITY_RE.pattern}", regex.VERBOSE)
 # Matches (with .match) where a quantity can start: no quantity starts anywhere else.
-QUANTITY_START_RE = regex.compile(_START_CLASS)
+QUANTITY_START_RE = patterns.compile(_START_CLASS)
 _COLONS = ":：∶"
 _IDIOM_WORD_STARTS = frozenset(word[0] for word in IDIOM_WORDS)
 

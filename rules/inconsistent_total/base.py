@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import re
 
-import regex
-
+from reportlint import patterns
 from reportlint.document import Document
 from reportlint.numbers import QUANTITY_START_RE, REGION_BREAKS, Quantity
 from reportlint.rule import Rule
 
-from .helpers import _DATE_RANGE_RE, CN_COUNT, NUMERAL_CHARS, _alternation, _gate, _literals, _quantity_index
+from .helpers import (
+    _DATE_RANGE_RE,
+    CN_COUNT,
+    NUMERAL_CHARS,
+    _alternation,
+    _gate,
+    _literals,
+    _longest_first,
+    _quantity_index,
+)
 from .triggers import (
     AMONG,
     AVERAGES,
@@ -67,9 +75,9 @@ class TotalBase(Rule):
         self.remaining_gate = _gate(d["remaining-words"])
         self.exhaustive_cues = set(d["exhaustive-cues"])
         total_cue = rf"(?:{_alternation(d['total-cues'])})(?:{_alternation(d['total-fillers'])})?[^\d，,。；;：:、！？]{{0,6}}?(?=[\d{CN_COUNT}一])"
-        self.total_cue_re = regex.compile(total_cue)
+        self.total_cue_re = patterns.compile(total_cue)
         # _parts_before_total reads only a cue right after a clause mark.
-        self.marked_total_cue_re = regex.compile(rf"(?<=[，,；;]){total_cue}")
+        self.marked_total_cue_re = patterns.compile(rf"(?<=[，,；;]){total_cue}")
         self.strict_total_cues = tuple(sorted(d["strict-total-cues"], key=len, reverse=True))
         self.stop_re = re.compile(_literals(d["part-stop-words"]))
         long_not_part = [w for w in d["not-part-words"] if len(w) > 1]
@@ -78,19 +86,19 @@ class TotalBase(Rule):
         self.not_part_short = tuple(short_not_part)
         self.open_list_re = re.compile(_literals(d["open-list-words"]))
         self.rest_part_words = set(d["rest-part-words"])
-        self.subject_re = regex.compile(
+        self.subject_re = patterns.compile(
             rf"(?<=[，,；;：:])(?:{_alternation(d['exhaustive-subjects'])})\p{{Han}}{{1,5}}$"
         )
-        self.whole_among_re = regex.compile(
+        self.whole_among_re = patterns.compile(
             r"(?<=[\d０-９][\p{Han}]{1,6})(?<![其集高初空心眼手])(?:之中|当中|中)(?=[，,]?\p{Han})"
         )
         self.group_prefix_re = re.compile(rf"(?:{_literals(d['group-prefixes'])}){{0,3}}")
         self.group_verb_re = re.compile(_literals(d["group-verbs"]))
-        self.colon_total_re = regex.compile(r"(?<=[\d０-９\p{Han}])[：:]")
-        self.colon_list_end_re = regex.compile(r"[：:。！？]")
+        self.colon_total_re = patterns.compile(r"(?<=[\d０-９\p{Han}])[：:]")
+        self.colon_list_end_re = patterns.compile(r"[：:。！？]")
         self.colon_skip_nouns = tuple(d["colon-skip-nouns"])
-        self.ordinal_parts_re = regex.compile(r"(?<=[，,；;：:])第一(?=\p{Han})")
-        self.among_re = regex.compile(r"(?<=[\d０-９][\p{Han}]{1,5})(?<![其集高初])(?:之中|当中|中)[，,]")
+        self.ordinal_parts_re = patterns.compile(r"(?<=[，,；;：:])第一(?=\p{Han})")
+        self.among_re = patterns.compile(r"(?<=[\d０-９][\p{Han}]{1,5})(?<![其集高初])(?:之中|当中|中)[，,]")
         self.remainder_words = set(d["remainder-words"])
         self.label_trim = tuple(sorted(d["label-trim-words"], key=len, reverse=True))
         self.complement_prefixes = [
@@ -106,22 +114,22 @@ class TotalBase(Rule):
         # A count: a numeral not continuing another number (checked in _counts: a lookbehind
         # tried at every position costs more than the whole rest of the pattern), then its classifier.
         # The look-ahead for the numeral's first character only lets the engine skip other positions fast.
-        self.count_re = regex.compile(
+        self.count_re = patterns.compile(
             rf"(?=[{CN_COUNT}1-9])"
             rf"(?P<num>十[一二三四五六七八九]|[{CN_COUNT}]|1\d|[2-9])(?P<cls>{classifiers})(?![{NUMERAL_CHARS}])"
         )
-        self.count_before_re = regex.compile(rf"[\d{NUMERAL_CHARS}第之]")
+        self.count_before_re = patterns.compile(rf"[\d{NUMERAL_CHARS}第之]")
         announcing = _alternation(d["announcing-classifiers"])
         intro = _alternation(d["list-intro-words"])
         announce = (
             rf"(?P<num>十[一二三四五六七八九]|[{CN_COUNT}]|1\d|[2-9])(?P<cls>{announcing})"
             rf"[^\d{CN_COUNT}一，,。；;：:、！？]{{0,10}}[”」]?[，,：:。；;]?(?:{intro})?[：:，,]?$"
         )
-        self.announce_re = regex.compile(rf"(?<![\d{NUMERAL_CHARS}第之]){announce}")
+        self.announce_re = patterns.compile(rf"(?<![\d{NUMERAL_CHARS}第之]){announce}")
         # Without the look-behind: it matches wherever announce_re does, in any window ending there.
-        self.loose_announce_re = regex.compile(announce)
+        self.loose_announce_re = patterns.compile(announce)
         intro_after = _alternation(w for w in d["list-intro-words"] if w not in d["nested-list-starts"])
-        self.intro_after_re = regex.compile(
+        self.intro_after_re = patterns.compile(
             rf"[^\d，,。；;：:、！？“”]{{0,8}}?[”」]?(?:[，,]?(?:{intro_after})[：:]?|[：:])"
         )
         self.generic_classifiers = set(d["generic-classifiers"])
@@ -144,7 +152,7 @@ class TotalBase(Rule):
         # Rates.
         self.computed_rate_re = re.compile(_literals(d["computed-rates"]))
         self.bounded_rate_re = re.compile(_literals(d["bounded-rates"]))
-        self.stem_rate_re = regex.compile(r"(?P<stem>\p{Han}{2})率")
+        self.stem_rate_re = patterns.compile(r"(?P<stem>\p{Han}{2})率")
         self.non_computed_stems = set(d["non-computed-rate-stems"])
         self.note_re = re.compile(_literals(d["explaining-notes"]))
         self.change_re = re.compile(_literals(d["change-words"]))
@@ -152,14 +160,14 @@ class TotalBase(Rule):
         self.household_units = set(d["household-units"])
         self.household_links = set(d["household-links"])
         units = _alternation(u for u in d["household-units"] if not any(m in u for m in REGION_BREAKS))
-        self.household_pair_re = regex.compile(
+        self.household_pair_re = patterns.compile(
             rf"(?:{units})(?=(?:{_alternation(d['household-links'])})?{QUANTITY_START_RE.pattern})"
         )
         # Derived numbers: averages, changes, shares.
         per = _alternation(d["average-units"])
         periods_alt = _alternation(d["periods-per-year"])
         self.periods_per_year = {k: float(v) for k, v in d["periods-per-year"].items()}
-        self.average_re = regex.compile(
+        self.average_re = patterns.compile(
             rf"(?:(?P<u1>{per})均|平均每(?P<u2>{per})|每(?P<u3>{per})平均"
             rf"|(?P<p1>{periods_alt})均|平均每(?P<p2>{periods_alt})|每(?P<p3>{periods_alt})平均)"
         )
@@ -171,56 +179,56 @@ class TotalBase(Rule):
         self.average_change_re = re.compile(_literals(d["average-change-words"]))
         self.average_filler_pattern = re.compile(_literals(d["average-fillers"]))
         periods = _alternation(d["base-periods"])
-        self.compare_re = regex.compile(
+        self.compare_re = patterns.compile(
             rf"(?:{_alternation(d['compare-words'])})(?:{periods}|\d{{4}}年(?:同期|底|末)?)的?(?=[\d０-９])"
         )
         # "156万人次，上年同期为130万人次，同比增长20%": the base told in a clause of its own.
-        self.stated_base_re = regex.compile(
+        self.stated_base_re = patterns.compile(
             rf"(?<=[，,；;])(?:{periods})(?:{_alternation(d['stated-base-verbs'])})(?=[\d０-９])"
         )
-        self.from_to_re = regex.compile(rf"(?:由|从)(?:{periods}|\d{{4}}年(?:底|末)?)?的?(?=[\d０-９])")
-        self.to_re = regex.compile(r"\p{Han}{0,3}?(?:到|至)(?:\d{4}年(?:底|末)?的?)?")
+        self.from_to_re = patterns.compile(rf"(?:由|从)(?:{periods}|\d{{4}}年(?:底|末)?)?的?(?=[\d０-９])")
+        self.to_re = patterns.compile(r"\p{Han}{0,3}?(?:到|至)(?:\d{4}年(?:底|末)?的?)?")
         self.decrease_words = set(d["decrease-words"])
         verbs = _alternation([*d["increase-words"], *d["decrease-words"]])
-        self.change_after_re = regex.compile(
+        self.change_after_re = patterns.compile(
             rf"(?:相比|相较)?[，,]?(?:{_alternation(d['increment-cues'])})?(?:分别)?(?P<verb>{verbs})了?"
         )
-        self.stated_change_re = regex.compile(
+        self.stated_change_re = patterns.compile(
             rf"[，,](?:{_alternation(d['increment-cues'])})?(?:分别)?(?P<verb>{verbs})了?(?=[\d０-９])"
         )
         self.share_re = re.compile(_literals(d["share-words"]))
-        self.doubling_re = regex.compile(
+        self.doubling_re = patterns.compile(
             r"[，,]?(?:实现|完成|比上年|较上年|同比)?(?:了)?(?P<verb>翻(?:了)?(?P<n>[一两二三])?番)"
         )
-        self.of_whole_re = regex.compile(
+        self.of_whole_re = patterns.compile(
             rf"(?<=[，,])(?:{_alternation(d['of-whole-verbs'])})(?P<name>[^\d０-９，,。；;：:、（）()]{{0,10}}?)(?=[\d０-９])"
         )
-        self.share_of_total_re = regex.compile(
+        self.share_of_total_re = patterns.compile(
             r"占(?P<whole>[^\d０-９，,。；;：:、（）()]{1,12}?)的(?=百分之|[\d０-９])"
         )
         self.whole_words = tuple(d["whole-words"])
         self.carried_part_cues = tuple(d["carried-part-cues"])
-        self.group_household_re = regex.compile(
+        self.group_household_re = patterns.compile(
             rf"(?<=[，,])(?:{_alternation(d['household-scope-words'])})(?P<group>\p{{Han}}{{2,5}}?)"
             r"(?:家庭|户)(?:共|数)?(?=[\d０-９])"
         )
-        self.base_clause_re = regex.compile(
+        self.base_clause_re = patterns.compile(
             rf"(?:{_alternation(d['compare-words'])})(?:{periods}|(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})年(?:同期|底|末)?)的"
         )
-        self.growth_clause_re = regex.compile(
+        self.growth_clause_re = patterns.compile(
             rf"(?:{_alternation(d['increment-cues'])})?(?:{verbs})了?"
             r"[\d０-９]{1,4}(?:[.．][\d０-９]{1,3})?(?:%|％|个百分点|倍)"
         )
         self.part_name_re = re.compile(_literals(d["part-name-words"]))
         number = r"\d{1,2}(?:\.\d{1,2})?"
-        self.structure_chain_re = regex.compile(
+        self.structure_chain_re = patterns.compile(
             rf"(?<![\d.．:：∶]){number}(?:\s?[:：∶]\s?{number}){{2,4}}(?![\d.．:：∶])"
         )
-        self.structure_split_re = regex.compile(r"\s?[:：∶]\s?")
+        self.structure_split_re = patterns.compile(r"\s?[:：∶]\s?")
         self.structure_word_re = re.compile(_literals(d["structure-words"]))
         self.structure_gate = _gate(d["structure-words"])
-        self.whole_filler_re = regex.compile(rf"(?:{_alternation(d['whole-fillers'])})(?=[\d０-９])")
-        self.increment_re = regex.compile(
+        self.whole_filler_re = patterns.compile(rf"(?:{_alternation(d['whole-fillers'])})(?=[\d０-９])")
+        self.increment_re = patterns.compile(
             rf"(?:{_alternation(d['increment-cues'])})(?P<verb>{verbs}|多|少)了?(?=[\d０-９])"
         )
         self.remaining_re = re.compile(_literals(d["remaining-words"]))
@@ -231,21 +239,21 @@ class TotalBase(Rule):
         slogan_intro = _alternation(d["slogan-intro-words"])
         # Every slogan ends at a colon or at a comma and one of these. (Plain words: the standard
         # library's scan is faster; matches cannot overlap unless a word holds a comma.)
-        intro_words = sorted({w for w in d["slogan-intro-words"] if w}, key=len, reverse=True)
+        intro_words = sorted({w for w in d["slogan-intro-words"] if w}, key=_longest_first)
         self.slogan_intro_re = re.compile("[，,](?:" + "|".join(re.escape(w) for w in intro_words) + ")")
         self.slogan_intros_overlap = any("，" in w or "," in w for w in intro_words)
         not_one = NUMERAL_CHARS.replace("一", "")
-        self.slogan_part_re = regex.compile(
+        self.slogan_part_re = patterns.compile(
             rf"(?<![\d{NUMERAL_CHARS}第])(?P<num>十|[两二三四五六七八九])个?(?P<key>(?:(?![{not_one}])\p{{Han}}){{1,4}})"
         )
-        self.slogan_re = regex.compile(
+        self.slogan_re = patterns.compile(
             rf"(?<![\d{NUMERAL_CHARS}第])(?P<num>十|[两二三四五六七八九])(?P<ge>个)?"
             rf"(?P<head>(?![{NUMERAL_CHARS.replace('一', '')}])\p{{Han}}{{1,4}})"
             rf"(?P<close>[”」』])?(?P<noun>\p{{Han}}{{0,4}})(?:[：:]|[，,](?:{slogan_intro})[：:，,]?)"
         )
         self.person_units = set(d["person-units"])
         adverbs = _alternation(d["shared-verb-adverbs"])
-        self.shared_verb_re = regex.compile(
+        self.shared_verb_re = patterns.compile(
             r"“(?P<slogan>(?P<num>[双两二三四五六七八九十])个?(?P<key>\p{Han}{1,3}))”"
             r"(?:[：:]|[，,](?:即|就是)[：:]?)"
             rf"(?P<list>[^，,。；;：:！？“”\d]{{2,80}}?)(?:{adverbs}){{0,3}}(?P=key)"
@@ -253,12 +261,12 @@ class TotalBase(Rule):
         self.item_split_re = re.compile(_literals(d["conjunctions"]))
         self.respectively_re = re.compile(rf"[，,](?:{_literals(d['respectively-cues'])})")
         self.event_units = set(d["event-units"])
-        self.duration_re = regex.compile(
+        self.duration_re = patterns.compile(
             rf"(?:{_alternation(d['duration-words'])})(?P<n>[0-9]{{1,3}}|[{CN_COUNT}一十百]{{1,4}})"
             r"(?P<unit>个月|天|日|周|年)(?![多余底初末])"
         )
         self.date_range_re = _DATE_RANGE_RE
-        self.ratio_re = regex.compile(
+        self.ratio_re = patterns.compile(
             r"按(?:照)?(?<![\d:：∶])(?P<a>\d{1,3})\s?[:：∶]\s?(?P<b>\d{1,3})的?(?:比例|比)"
         )
         self.ratio_count_units = set(d["ratio-count-units"])
@@ -266,7 +274,7 @@ class TotalBase(Rule):
         for big, small, factor in d["unit-conversions"]:
             self.conversions.setdefault(big, {})[small] = float(factor)
             self.conversions.setdefault(small, {})[big] = 1 / float(factor)
-        self.conversion_link_re = regex.compile(
+        self.conversion_link_re = patterns.compile(
             rf"(?:[（(](?:{_alternation(d['conversion-words'])})?|[，,]?(?:折合|约合))(?=[\d０-９]|约|近)"
         )
         self.triggers = self._triggers()
@@ -292,7 +300,7 @@ class TotalBase(Rule):
         )
         # A count (count_re) has a classifier right after its numeral, whose last character is one of
         # these (a digit of another script aside): a sentence holding no such pair has no count.
-        classifiers = sorted({w for w in d["count-classifiers"] if w}, key=len, reverse=True)
+        classifiers = sorted({w for w in d["count-classifiers"] if w}, key=_longest_first)
         count_pairs = (
             re.compile(f"[{CN_COUNT}一0-9０-９](?:{'|'.join(re.escape(w) for w in classifiers)})")
             if classifiers
@@ -338,7 +346,7 @@ class TotalBase(Rule):
             found = [w for key in keys for w in d[key]]
             if not found or not all(found):
                 return None
-            return sorted(set(found), key=lambda w: (-len(w), w))
+            return sorted(set(found), key=_longest_first)
 
         def alternation(words: list[str]) -> str:
             return "|".join(re.escape(w) for w in words)
@@ -363,7 +371,7 @@ class TotalBase(Rule):
             cues[RATES] = "|".join(["率", *(re.escape(w) for w in (*bounded, *computed) if "率" not in w)])
         units, periods = words("average-units"), words("periods-per-year")
         if units and periods:
-            per = sorted({*units, *periods}, key=lambda w: (-len(w), w))
+            per = sorted({*units, *periods}, key=_longest_first)
             cues[AVERAGES] = f"{each(per, '均')}|平均每|每(?:{alternation(per)})平均"
         compare, bases, verbs = words("compare-words"), words("base-periods"), words("stated-base-verbs")
         if compare and bases and verbs:

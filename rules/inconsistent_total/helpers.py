@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
+from reportlint import patterns
 from reportlint.document import Document
 from reportlint.numbers import Quantity, QuantityIndex
 
@@ -21,32 +22,38 @@ CN_COUNT = "两二三四五六七八九十"
 MAX_PARTS = 40  # most parts summed
 MAX_SPAN = 200  # longest clause (characters) searched for a total, its parts or a list
 NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千万亿"
-_DIGIT_RE = regex.compile(r"[\d０-９]")
-_HAN_RE = regex.compile(r"\p{Han}*")
-_ARABIC_PART_RE = regex.compile(r"[\d０-９]+(?:[,，][\d０-９]{3})*(?:[.．]([\d０-９]+))?")
-_ITEM_END_RE = regex.compile(r"[\p{Han}”》」』）)A-Za-z]")
+_DIGIT_RE = patterns.compile(r"[\d０-９]")
+_HAN_RE = patterns.compile(r"\p{Han}*")
+_ARABIC_PART_RE = patterns.compile(r"[\d０-９]+(?:[,，][\d０-９]{3})*(?:[.．]([\d０-９]+))?")
+_ITEM_END_RE = patterns.compile(r"[\p{Han}”》」』）)A-Za-z]")
 _COUNT_VALUES = {ch: i for i, ch in enumerate("零一二三四五六七八九十")} | {"两": 2}
 # A sentence without a digit or one of these numerals holds nothing this rule compares.
-_NUMBER_GATE_RE = regex.compile(rf"[\d０-９{CN_COUNT}一十]")
+_NUMBER_GATE_RE = patterns.compile(rf"[\d０-９{CN_COUNT}一十]")
 # (A plain character class: the standard library's engine scans it faster.)
 _BRACKET_RE = re.compile(f"[{re.escape(OPENING + CLOSING)}]")
 # Plain character classes and words: the standard library's engine (faster on them, cannot backtrack).
 _CLOSE_PAREN_RE = re.compile(r"[）)]")
 _TITLES_RE = re.compile(r"(?:《[^《》]{1,60}》){2,12}")
 _CN_COUNT_RE = re.compile(f"[{CN_COUNT}]")
-_ITEM_LINE_RE = regex.compile(rf"[{NUMERAL_CHARS}]+是|[（(]?[{NUMERAL_CHARS}\d]+[、.．)）]")
+_ITEM_LINE_RE = patterns.compile(rf"[{NUMERAL_CHARS}]+是|[（(]?[{NUMERAL_CHARS}\d]+[、.．)）]")
 _COMPARE_COMMA_RE = re.compile(r"(?:相比)?[，,]")
 _STOP_MARK_RE = re.compile(r"[。；;]")
 _DISPLAY_UNIT_RES: dict[str, regex.Pattern[str]] = {}
 
 
+def _longest_first(word: str) -> tuple[int, str]:
+    """Sort key: longer words first (an alternation then matches the longest), ties in a fixed order
+    (the same pattern text in every process, so that the cross-process pattern cache finds it)."""
+    return -len(word), word
+
+
 def _alternation(words: Iterable[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=_longest_first) if w)
 
 
 def _literals(words: Iterable[str]) -> str:
     """_alternation for the standard library's engine (``re``)."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+    return "|".join(re.escape(w) for w in sorted(set(words), key=_longest_first) if w)
 
 
 def _gate(words: Iterable[str]) -> tuple[str, ...]:
@@ -129,7 +136,7 @@ def display_unit(q: Quantity) -> str:
     unit = q.written_unit or ""
     pattern = _DISPLAY_UNIT_RES.get(unit)
     if pattern is None:
-        pattern = regex.compile(rf"([万亿]{{0,2}})(?:余|多|许)?{regex.escape(unit)}")
+        pattern = patterns.compile(rf"([万亿]{{0,2}})(?:余|多|许)?{regex.escape(unit)}")
         if len(_DISPLAY_UNIT_RES) < 1000:
             _DISPLAY_UNIT_RES[unit] = pattern
     match = pattern.search(q.text)
@@ -261,7 +268,7 @@ def _wrong_share(stated: Quantity, part: Quantity, whole: Quantity, whole_step: 
 
 
 _DATE = r"(?:(?P<{p}y>\d{{4}})年{q})?(?:(?P<{p}m>\d{{1,2}})月)?(?:(?P<{p}d>\d{{1,2}})日)?"
-_DATE_RANGE_RE = regex.compile(
+_DATE_RANGE_RE = patterns.compile(
     _DATE.format(p="a", q="?") + r"(?:至|到|—|－|-|～|~)" + _DATE.format(p="b", q="") + r"(?<=[年月日])"
 )
 

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 import regex
 
+from reportlint import patterns
 from reportlint.document import SENTENCE_END_RE
 
 from .helpers import _NUMBER_GATE_RE, CN_COUNT
@@ -46,8 +47,8 @@ SHARE_OF_TOTAL = 1 << 18  # "占……的X%": a part of OF_WHOLE
 NEEDS_DIGIT = AMONG | CHANGES | OF_WHOLE | INCREMENTS | GROUP_HOUSEHOLDS | RATIOS | STRUCTURES
 # Numbers and digits, as helpers._NUMBER_GATE_RE and \d read them: the standard library's scan of
 # a plain character class is faster, and exact once a paragraph holds no digit of another script.
-_DIGIT_RE = regex.compile(r"\d")
-_OTHER_DIGIT_RE = regex.compile(r"(?![0-9０-９])\d")
+_DIGIT_RE = patterns.compile(r"\d")
+_OTHER_DIGIT_RE = patterns.compile(r"(?![0-9０-９])\d")
 _PLAIN_DIGIT_RE = re.compile("[0-9０-９]")
 _PLAIN_NUMBER_RE = re.compile(f"[0-9０-９{CN_COUNT}一十]")
 # Every digit \d matches besides 0-9 and ０-９ is in one of these ranges (none in CJK text or punctuation):
