@@ -308,7 +308,15 @@ def main() -> int:
     draft_chars = len(DRAFT.read_text(encoding="utf-8"))
     OUT.mkdir(exist_ok=True)
     cache_dir = OUT / "cache"
-    env = dict(os.environ, REPORTLINT_CACHE_DIR=str(cache_dir), PYTHONDONTWRITEBYTECODE="0")
+    # Measured as installed: with bytecode compiled (pip compiles it at install time). Any value
+    # of PYTHONDONTWRITEBYTECODE, even "0", would stop Python from writing it.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["REPORTLINT_CACHE_DIR"] = str(cache_dir)
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "reportlint"), str(ROOT / "rules")],
+        check=False,
+        env=env,
+    )
     rows: list[tuple[str, str, str]] = []
 
     def log(message: str) -> None:
