@@ -92,12 +92,20 @@ def _read() -> dict[_Key, Any]:
 
 
 def save() -> None:
-    """Write the cache file when this process compiled patterns it did not have (runs at exit)."""
+    """Write the cache file when this process compiled patterns it did not have (runs at exit).
+
+    Processes run side by side (``--jobs`` workers, an editor's server, a pre-commit hook), so
+    the file is read again and merged rather than overwritten with this process's patterns.
+    """
     global _grown
     with _lock:
         if not _grown or _patterns is None or not _enabled():
             return
-        data = pickle.dumps(_patterns, protocol=pickle.HIGHEST_PROTOCOL)
+        merged = _read()
+        if len(merged) + len(_patterns) > MAX_PATTERNS:
+            merged = {}
+        merged.update(_patterns)
+        data = pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL)
         _grown = False
     with contextlib.suppress(OSError):
         write_atomic(cache_file(), data)

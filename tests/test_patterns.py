@@ -130,3 +130,17 @@ def test_broken_rule_data_is_never_cached(tmp_path: Path, monkeypatch: pytest.Mo
     with pytest.raises(ValueError):
         usercache.parsed(b"x = [", "rule-data", parse)
     assert not list(tmp_path.glob("reportlint/rule-data-*"))
+
+
+def test_processes_saving_side_by_side_keep_each_others_patterns(
+    fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    patterns.compile("某镇")
+    patterns.save()
+    # Another process, which loaded the file before the first one saved, compiles something else.
+    monkeypatch.setattr(patterns, "_patterns", {})
+    patterns.compile("某村")
+    patterns.save()
+    with patterns.cache_file().open("rb") as handle:
+        saved = pickle.load(handle)
+    assert {("某镇", 0), ("某村", 0)} <= set(saved)
