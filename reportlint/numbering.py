@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -353,16 +353,27 @@ class _Scan:
         upto, closers, straight = self._pairing.get(index, (0, [], False))
         if offset < upto:
             upto, closers, straight = 0, [], False
-        for mark in QUOTE_MARK_RE.finditer(self.paragraphs[index].text, upto, offset):
-            char = mark.group()
-            if char in QUOTE_PAIRS:
-                closers.append(QUOTE_PAIRS[char])
-            elif closers and char == closers[-1]:
-                closers.pop()
-            elif char == '"':
-                straight = not straight
+        marks = QUOTE_MARK_RE.finditer(self.paragraphs[index].text, upto, offset)
+        straight = carry_quotes(marks, closers, straight)
         self._pairing[index] = (offset, closers, straight)
         return straight or bool(closers)
+
+
+def carry_quotes(marks: Iterable[re.Match[str]], closers: list[str], straight: bool) -> bool:
+    """Carry the quotation state of a paragraph over ``marks`` (quote marks in text order).
+
+    ``closers`` (the closing marks still awaited, innermost last) is updated in place; the
+    returned value is whether a straight double quote is open. Pairs as quote_spans does.
+    """
+    for mark in marks:
+        char = mark.group()
+        if char in QUOTE_PAIRS:
+            closers.append(QUOTE_PAIRS[char])
+        elif closers and char == closers[-1]:
+            closers.pop()
+        elif char == '"':
+            straight = not straight
+    return straight
 
 
 def _merged_quote_spans(text: str) -> tuple[list[int], list[int]]:
@@ -544,14 +555,7 @@ def _shi_markers(scan: _Scan, found: list[Marker]) -> None:
                 continue
             if index != paired_in:
                 paired_in, paired_to, closers, straight = index, starts[index], [], False
-            for mark in marks_between(text, paired_to, start):
-                char = mark.group()
-                if char in QUOTE_PAIRS:
-                    closers.append(QUOTE_PAIRS[char])
-                elif closers and char == closers[-1]:
-                    closers.pop()
-                elif char == '"':
-                    straight = not straight
+            straight = carry_quotes(marks_between(text, paired_to, start), closers, straight)
             paired_to = start
             if (straight or closers) and scan.is_quoted(index, local):
                 continue
