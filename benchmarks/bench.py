@@ -250,8 +250,8 @@ def fmt_mem(run: Run) -> str:
 
 def per_rule(files: list[Path], chars: int) -> list[str]:
     """Seconds each rule needs alone on the corpus (its share of document analysis included)."""
-    from reportlint.config import Settings
-    from reportlint.document import Document
+    from rule_timing import time_selection  # beside this script
+
     from reportlint.runner import Runner
 
     print("… per-rule timing (in-process)", file=sys.stderr, flush=True)
@@ -260,12 +260,7 @@ def per_rule(files: list[Path], chars: int) -> list[str]:
     codes = [rule.code for rule in runner.rules]
 
     def run(select: tuple[str, ...]) -> float:
-        settings = Settings(select=select)
-        runner.validate(settings)
-        begin = time.perf_counter()
-        for text, name in texts:
-            runner.check_document(Document(text, name), settings)
-        return time.perf_counter() - begin
+        return time_selection(runner, texts, select)
 
     run(("ALL",))  # warm-up: word dictionary, regex caches
     timings = {code: run((code,)) for code in codes}
