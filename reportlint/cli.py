@@ -16,6 +16,7 @@ from reportlint.config import ConfigError, ConfigFinder, Settings, check_selecto
 from reportlint.document import Document
 from reportlint.fixer import annotate, encode_like, fix_document, unified_diff, write_atomic
 from reportlint.formats import FORMATS
+from reportlint.formats.sarif import format_sarif
 from reportlint.readers import read_document
 from reportlint.rule import Diagnostic, Rule, RuleSet
 from reportlint.runner import FileResult, Overrides, Runner
@@ -164,7 +165,7 @@ def run_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         print(f"reportlint: 警告：{problem}", file=stderr)
     if args.fix or args.diff:
         return apply_fixes_to_files(results, runner, settings_for, args, stdout, stderr)
-    return report(results, args, stdout, stderr)
+    return report(results, args, stdout, stderr, runner.all_rules())
 
 
 def apply_fixes_to_files(
@@ -208,12 +209,21 @@ def apply_fixes_to_files(
         print(f"可修复 {fixed} 处，涉及 {changed} 个文件（未写回）。", file=stderr)
         return EXIT_FOUND if changed else (EXIT_ERROR if any(r.error for r in results) else EXIT_CLEAN)
     print(f"已修复 {fixed} 处，写回 {changed} 个文件。", file=stderr)
-    return report(results, args, stdout, stderr)
+    return report(results, args, stdout, stderr, runner.all_rules())
 
 
-def report(results: list[FileResult], args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+def report(
+    results: list[FileResult],
+    args: argparse.Namespace,
+    stdout: TextIO,
+    stderr: TextIO,
+    known: RuleSet | None = None,
+) -> int:
     color = _use_color(args.color, stdout)
-    text = FORMATS[args.format](results, color)
+    if args.format == "sarif":  # rule descriptors from this run's rules, plugins from config too
+        text = format_sarif(results, color, known)
+    else:
+        text = FORMATS[args.format](results, color)
     if text:
         print(text, file=stdout)
     errors = [r for r in results if r.error]

@@ -88,6 +88,14 @@ class Runner:
             self._loads[key] = loaded.rules
         return self._loads[key]
 
+    def all_rules(self) -> RuleSet:
+        """Every rule this runner has loaded, under any configuration (plugins named in config included)."""
+        merged = RuleSet()
+        for loaded in self._loads.values():
+            for rule in loaded:
+                merged.add(rule)
+        return merged
+
     def effective(self, settings: Settings) -> Settings:
         return self.overrides.apply(settings)
 

@@ -6,6 +6,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from reportlint.cli import main
 
 TEXT = "上半年招商引资取得历史性突破！\n"
@@ -39,3 +41,16 @@ def test_github_annotations(example_plugin: Path, tmp_path: Path) -> None:
     code, out = run("check", str(path), "--select", "XM101", "--format", "github")
     assert code == 1
     assert out.startswith(f"::notice file={path},line=1,col=15,endLine=1,endColumn=16,title=XM101 no-exclamation::")
+
+
+def test_sarif_describes_a_rule_from_a_plugin_named_in_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(Path(__file__).parent / "plugin_example"))
+    (tmp_path / "reportlint.toml").write_text('plugins = ["reportlint_example_plugin"]\n', encoding="utf-8")
+    path = tmp_path / "总结.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    code, out = run("check", str(path), "--select", "XM101", "--format", "sarif")
+    assert code == 1
+    (descriptor,) = json.loads(out)["runs"][0]["tool"]["driver"]["rules"]
+    assert descriptor["id"] == "XM101"
+    assert descriptor["name"] == "no-exclamation"  # not just the code: the plugin's own description
+    assert descriptor["fullDescription"]["text"]

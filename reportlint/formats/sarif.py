@@ -9,7 +9,7 @@ from typing import Any
 
 from reportlint import __version__
 from reportlint.plugins import load_plugins
-from reportlint.rule import Severity
+from reportlint.rule import RuleSet, Severity
 from reportlint.runner import FileResult
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -20,8 +20,9 @@ def _uri(path: str) -> str:
     return candidate.as_posix() if not candidate.is_absolute() else candidate.as_uri()
 
 
-def format_sarif(results: Sequence[FileResult], color: bool = False) -> str:
-    rules = load_plugins().rules
+def format_sarif(results: Sequence[FileResult], color: bool = False, known: RuleSet | None = None) -> str:
+    """SARIF 2.1.0; ``known`` describes the rules (the CLI passes the ones its run loaded)."""
+    rules = known if known is not None else load_plugins().rules
     used = sorted({d.code for r in results for d in r.diagnostics})
     descriptors: list[dict[str, Any]] = []
     for code in used:
