@@ -3,6 +3,9 @@
 Everything stored there can be rebuilt, so every reader treats a missing, unreadable or
 foreign file as absent and every writer replaces files atomically (several reportlint
 processes may run at once, e.g. ``--jobs`` workers or editors).
+
+Some files are pickles (compiled patterns, parsed rule data): like Python's own bytecode
+caches they are trusted because only the user writes to their own cache directory.
 """
 
 from __future__ import annotations
