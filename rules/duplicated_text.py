@@ -56,9 +56,11 @@ _SYMBOLS = "%％‰"
 _MAX_PHRASE = 30
 # Clauses compared as one unit ("A，B，A，B，" is a two-clause repeat).
 _MAX_CLAUSES = 3
-# One clause separator (a comma between digits is a thousands separator) with any marks and
-# white space after it: "。\n" and "，，" separate two clauses, not three.
-_SEPARATOR = r"(?:(?<!\d),(?!\d)|[，；;。！？!?、：:\n])[，,；;。！？!?、：:\s]*"
+# One clause separator (a comma with a digit on either side is a thousands separator) with any
+# marks and white space after it: "。\n" and "，，" separate two clauses, not three. The pattern
+# begins with a character class (the comma's conditions are lookarounds after it) so that the
+# engine skips to the next mark with its first-character scan instead of trying every position.
+_SEPARATOR = r"[，,；;。！？!?、：:\n](?<!\d,)(?!(?<=,)\d)[，,；;。！？!?、：:\s]*"
 # The same as a capture, so that splitting keeps the separators. Split with the standard
 # library's engine, about twice as fast here; it has no catastrophic cases for this pattern,
 # and its \s is spelt out as regex's (Unicode White_Space: re's \s adds \x1c-\x1f). (Its \d

@@ -454,3 +454,18 @@ def test_character_classes_of_the_byte_prefilters() -> None:
     assert members(_UNIT) == "村2\u3005𠀀"
     assert members(_QUOTE) == "“”《》"
     assert members(_BLANK) == "\u3000 "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A comma with a digit on either side is part of a number; other marks always separate.
+        ("投资1,200万元,增长12%，，完成", ["投资1,200万元", ",", "增长12%", "，，", "完成"]),
+        ("共3,项目,5个。\n下一句", ["共3,项目,5个", "。\n", "下一句"]),
+        (",开头，1，2、3", ["", ",", "开头", "，", "1", "，", "2", "、", "3"]),
+    ],
+)
+def test_clause_separators(text: str, expected: list[str]) -> None:
+    from rules.duplicated_text import _SEPARATORS
+
+    assert _SEPARATORS.split(text) == expected
