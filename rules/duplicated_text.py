@@ -35,9 +35,12 @@ _QUOTED_REPEAT = patterns.compile(
     r"(?P<x>“[^“”\n]{1,30}”|《[^《》\n]{1,30}》|「[^「」\n]{1,30}」|‘[^‘’\n]{1,30}’)(?P=x)"
 )
 # An amount typed twice: 3.2亿元3.2亿元, 75.3% 75.3% (a whole number with a Chinese unit is
-# also found by the word pass).
+# also found by the word pass). The figure is an atomic group: matched shorter, it would be
+# followed by a digit, a comma or a point, where no unit character can follow, so giving its
+# characters back never finds a match (and the engine no longer tries).
 _AMOUNT_REPEAT = patterns.compile(
-    rf"(?<![\d.,])(?P<x>\d{{1,12}}(?:,\d{{3}}){{0,4}}(?:\.\d{{1,6}})?[\p{{Han}}%％‰]{{1,4}})[{_BLANKS}]{{0,3}}(?P=x)"
+    rf"(?<![\d.,])(?P<x>(?>\d{{1,12}}(?:,\d{{3}}){{0,4}}(?:\.\d{{1,6}})?)[\p{{Han}}%％‰]{{1,4}})"
+    rf"[{_BLANKS}]{{0,3}}(?P=x)"
 )
 # A whole clause after a list mark or comma that repeats the end of the clause before it:
 # "实现应保尽保、应保尽保，" (quotation marks may stand around it).
@@ -877,8 +880,9 @@ def _repeat_spans(data: bytes, units: range, high: bytes = b"") -> list[tuple[in
     characters: a run of ``k`` zero bytes in the XOR is a possible repeat. The work is a few
     integer operations and byte searches per unit length, all in C, instead of a backreference
     tried at every position. The data is taken in chunks so that the integers stay small.
-    With ``high`` (the high bytes of the characters) both bytes are compared, so that two
-    characters sharing a low byte are no hit.
+    With ``high`` (the high bytes of the characters) both bytes of single characters are
+    compared, so that two adjacent characters sharing a low byte are no hit; for longer units
+    two or more low bytes must agree, rare enough that the high bytes are not worth comparing.
     """
     spans: list[tuple[int, int]] = []
     overlap = 2 * units[-1]
@@ -890,7 +894,10 @@ def _repeat_spans(data: bytes, units: range, high: bytes = b"") -> list[tuple[in
         second = int.from_bytes(high[offset : offset + _CHUNK + overlap], "little")
         for k in units:
             shift = 8 * k
-            diff = ((value ^ (value >> shift)) | (second ^ (second >> shift))).to_bytes(size, "little")
+            xor = value ^ (value >> shift)
+            if k == 1 and second:
+                xor |= second ^ (second >> shift)
+            diff = xor.to_bytes(size, "little")
             needle = b"\0" * k
             limit = owned + k - 1  # a run must start at an owned position
             found = diff.find(needle, 0, limit)
