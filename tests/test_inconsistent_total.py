@@ -727,3 +727,70 @@ def test_clause_and_bracket_scans_agree_with_walking_the_depths() -> None:
             ceiling = rng.randrange(start, len(text) + 1)
             depth = depths[start]
             assert _bracket_end(text, depths, start, depth, ceiling) == walked_end(depths, start, depth, ceiling)
+
+
+def _reference_sentence_checks(
+    rule: InconsistentTotal, paragraph: str, plain: bool | None
+) -> list[tuple[int, ...]]:
+    """Triggers.sentence_checks written plainly: every test made in every sentence on its own."""
+    from reportlint.document import SENTENCE_END_RE
+    from rules.inconsistent_total.helpers import _NUMBER_GATE_RE
+    from rules.inconsistent_total.triggers import _DIGIT_RE, NEEDS_DIGIT
+
+    triggers = rule.triggers
+    if plain is None:
+        plain = plain_digits(paragraph)
+    ends = [m.end() for m in SENTENCE_END_RE.finditer(paragraph)]
+    if not ends or ends[-1] < len(paragraph):
+        ends.append(len(paragraph))
+    result: list[tuple[int, ...]] = []
+    previous, begin = -1, 0
+    for end in ends:
+        sentence = paragraph[begin:end]
+        if _NUMBER_GATE_RE.search(sentence):
+            found = triggers.always
+            for ch in sentence:
+                found |= triggers.by_char.get(ch, 0)
+            if not _DIGIT_RE.search(sentence):
+                found &= ~NEEDS_DIGIT
+            if plain:
+                for check, pattern in triggers.plain_needs.items():
+                    if found & check and not pattern.search(paragraph, begin, end):
+                        found &= ~check
+            if found:
+                result.append((previous, begin, end, found))
+        previous, begin = begin, end
+    return result
+
+
+def test_sentence_checks_agree_with_testing_each_sentence_on_its_own() -> None:
+    """The next number, digit and plain need are searched for once the sentences pass them: the
+    candidates are those of testing every sentence alone, on the seeds, the labelled and blind cases
+    and random text dense in numbers, anchors and cue words."""
+    import random
+
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+
+    root = Path(__file__).parent
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    for path in sorted(root.glob("*/inconsistent_total.toml")):
+        texts.extend(case["text"] for case in tomllib.loads(path.read_text(encoding="utf-8")).get("case", []))
+    rng = random.Random(7)
+    pieces = [
+        "一", "两", "十", "5", "١٢", "12", "。", "；", "！", "”", "，", ",", "：", "、", "中", "为", "率",
+        "共计", "其中", "分别为", "同比", "上年", "其余", "户均", "个", "项", "（", "合", "按", "占", "比",
+        "至", "月", "村", "历时", "人", "户", "\n",
+    ]
+    texts.extend("".join(rng.choice(pieces) for _ in range(rng.randrange(1, 60))) for _ in range(3000))
+    rule = InconsistentTotal()
+    compared = 0
+    for text in texts:
+        for paragraph in Document(text).paragraphs:
+            for plain in (None, plain_digits(paragraph.text) or None):
+                expected = _reference_sentence_checks(rule, paragraph.text, plain)
+                assert [tuple(c) for c in rule.triggers.sentence_checks(paragraph.text, plain)] == expected
+                compared += len(expected)
+    assert compared > 1000

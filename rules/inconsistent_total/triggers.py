@@ -90,9 +90,6 @@ class Triggers:
         """``plain_needs``: a pattern that a sentence must also hold for the check to fire there, written
         with plain digits (0-9, ０-９): it is tested only in paragraphs without other digits."""
         self.plain_needs = dict(plain_needs or {})
-        self._needing = 0
-        for check in self.plain_needs:
-            self._needing |= check
         self.always = 0
         self.by_char: dict[str, int] = {}
         for check, chars in anchors.items():
@@ -103,6 +100,18 @@ class Triggers:
                 self.by_char[ch] = self.by_char.get(ch, 0) | check
         chars = "".join(sorted(self.by_char))
         self._anchor_re = re.compile(f"[{re.escape(chars)}]") if chars else None
+
+    @property
+    def plain_needs(self) -> dict[int, re.Pattern[str]]:
+        """The plain need of each check having one (assign a new mapping to change them)."""
+        return self._plain_needs
+
+    @plain_needs.setter
+    def plain_needs(self, needs: dict[int, re.Pattern[str]]) -> None:
+        self._plain_needs = needs
+        self._needing = 0  # the checks having a plain need
+        for check in needs:
+            self._needing |= check
 
     def checks(self, text: str) -> int:
         """The checks that can fire in the one sentence ``text`` (a bit set of the constants above)."""
@@ -121,36 +130,60 @@ class Triggers:
             number_re, digit_re = _PLAIN_NUMBER_RE, _PLAIN_DIGIT_RE
         else:
             number_re, digit_re = _NUMBER_GATE_RE, _DIGIT_RE
-        if not number_re.search(paragraph):
+        # Where the next number and the next digit start at or after the sentence being read
+        # (len(paragraph) when none is left): each is searched for again only once the sentences
+        # have passed it, so a sentence without one costs no search. Both are single characters:
+        # a sentence holds one exactly when the next one after its start lies before its end.
+        nowhere = len(paragraph)
+        match = number_re.search(paragraph)
+        if match is None:
             return []
+        next_number = match.start()
+        match = digit_re.search(paragraph)
+        next_digit = match.start() if match else nowhere
         by_char = self.by_char
         anchor_re = self._anchor_re
-        digits = digit_re.search(paragraph) is not None  # else no sentence of it holds one
-        ends = [m.end() for m in SENTENCE_END_RE.finditer(paragraph)]
-        if not ends or ends[-1] < len(paragraph):
-            ends.append(len(paragraph))
+        always = self.always
+        needing = self._needing
+        needs = self.plain_needs
         result: list[Candidate] = []
         previous = -1
         begin = 0
-        always = self.always
-        needing = self._needing
-        need_items = tuple(self.plain_needs.items())
-        for end in ends:
-            if number_re.search(paragraph, begin, end):
+        for end in _sentence_ends(paragraph):
+            if next_number < begin:
+                match = number_re.search(paragraph, begin)
+                next_number = match.start() if match else nowhere
+            if next_number < end:
                 found = always
                 if anchor_re is not None:
                     for ch in anchor_re.findall(paragraph, begin, end):
                         found |= by_char[ch]
-                if found & NEEDS_DIGIT and not (digits and digit_re.search(paragraph, begin, end)):
-                    found &= ~NEEDS_DIGIT
-                if found & needing and plain:
-                    for check, pattern in need_items:
-                        if found & check and not pattern.search(paragraph, begin, end):
-                            found &= ~check
+                if found & NEEDS_DIGIT:
+                    if next_digit < begin:
+                        match = digit_re.search(paragraph, begin)
+                        next_digit = match.start() if match else nowhere
+                    if next_digit >= end:
+                        found &= ~NEEDS_DIGIT
+                if plain:
+                    # Each check found so far that has a plain need, by its lowest bit.
+                    unsure = found & needing
+                    while unsure:
+                        check = unsure & -unsure
+                        unsure ^= check
+                        if not needs[check].search(paragraph, begin, end):
+                            found ^= check
                 if found:
                     result.append(Candidate(previous, begin, end, found))
             previous, begin = begin, end
         return result
+
+
+def _sentence_ends(paragraph: str) -> list[int]:
+    """Where the sentences of ``paragraph`` end, as Document.sentences cuts them."""
+    ends = [m.end() for m in SENTENCE_END_RE.finditer(paragraph)]
+    if not ends or ends[-1] < len(paragraph):
+        ends.append(len(paragraph))
+    return ends
 
 
 class Candidate(NamedTuple):
