@@ -224,7 +224,7 @@ class DuplicatedText(Rule):
         findings = list(self._punctuation_findings(doc, codes))
         findings.extend(self._clause_findings(doc))
         findings.extend(self._phrase_findings(doc, codes))
-        findings.extend(self._marked_findings(doc, codes))
+        findings.extend(self._marked_findings(doc))
         for candidate in self._candidates(doc, codes):
             finding = self._judge(doc, candidate)
             if finding is not None:
@@ -393,10 +393,10 @@ class DuplicatedText(Rule):
         _, stop, after = clauses[i + 1]
         return bool(first) and text[stop:after].strip()[:1] == first
 
-    def _marked_findings(self, doc: Document, codes: _CodeUnits | None = None) -> Iterator[Finding]:
+    def _marked_findings(self, doc: Document) -> Iterator[Finding]:
         """A quoted term or an amount typed twice with its marks: “一站式”“一站式”, 3.2亿元3.2亿元."""
         text = doc.text
-        quoted = _quoted_repeat_start(text, codes or _CodeUnits(text))
+        quoted = _quoted_repeat_start(text)
         for pattern, begin in ((_QUOTED_REPEAT, quoted), (_AMOUNT_REPEAT, 0)):
             if begin < 0:
                 continue
@@ -942,21 +942,14 @@ def _phrase_spans(codes: _CodeUnits) -> list[tuple[int, int]]:
     return spans
 
 
-def _quoted_repeat_start(text: str, codes: _CodeUnits) -> int:
+def _quoted_repeat_start(text: str) -> int:
     """Where _QUOTED_REPEAT may first match, or -1 if nowhere.
 
     A match holds a closing mark followed by an opening one (”“, 》《, 」「, ’‘) at most 31
-    characters after its start. The pairs are looked for as byte strings in the UTF-16 text.
+    characters after its start. One search finds the first of these pairs.
     """
-    data = codes.utf16
-    first = -1
-    for pair in _QUOTE_PAIRS:
-        found = data.find(pair)
-        while found >= 0 and found % 2:  # not on a character boundary
-            found = data.find(pair, found + 1)
-        if found >= 0 and (first < 0 or found < first):
-            first = found
-    return first if first < 0 else max(0, first // 2 - 31)
+    found = _QUOTE_PAIR.search(text)
+    return -1 if found is None else max(0, found.start() - 31)
 
 
 def _runs(members: bytes, shortest: int) -> list[tuple[int, int]]:
@@ -1019,13 +1012,12 @@ def _gap_spans(text: str, codes: _CodeUnits, unit: int) -> list[tuple[int, int]]
 class _CodeUnits:
     """A text as byte strings of one byte per character, made once per document for prefilters."""
 
-    __slots__ = ("_ones", "_tags", "planes", "size", "utf16")
+    __slots__ = ("_ones", "_tags", "planes", "size")
 
     def __init__(self, text: str) -> None:
         data = text.encode("utf-16-le", "surrogatepass")
         if len(data) != 2 * len(text):  # characters beyond the BMP: see _code_unit_bytes
             data = _ASTRAL.sub(_ASTRAL_STANDIN, text).encode("utf-16-le", "surrogatepass")
-        self.utf16 = data  # two bytes per character
         self.planes = (data[0::2], data[1::2])
         self.size = len(text)
         self._tags = -1
@@ -1097,8 +1089,9 @@ _REPEATED = {
     pattern: int.from_bytes((pattern * (_REPEATED_SIZE // len(pattern) + 1))[:_REPEATED_SIZE], "little")
     for pattern in (b"\1", _FILLER)
 }
-# A closing and an opening mark that meet inside a match of _QUOTED_REPEAT (UTF-16).
-_QUOTE_PAIRS = tuple(pair.encode("utf-16-le") for pair in ("”“", "》《", "」「", "’‘"))
+# A closing and an opening mark that meet inside a match of _QUOTED_REPEAT. Literals: the
+# standard library's engine scans for their first characters faster than four str.find calls.
+_QUOTE_PAIR = re.compile("”“|》《|」「|’‘")
 
 
 def _code_unit_bytes(text: str) -> tuple[bytes, bytes]:

@@ -398,9 +398,9 @@ def test_punctuation_prefilter_keeps_every_doubled_mark(text: str, expected: lis
     ],
 )
 def test_quoted_repeat_start_is_at_or_before_every_match(text: str) -> None:
-    from rules.duplicated_text import _QUOTED_REPEAT, _CodeUnits, _quoted_repeat_start
+    from rules.duplicated_text import _QUOTED_REPEAT, _quoted_repeat_start
 
-    begin = _quoted_repeat_start(text, _CodeUnits(text))
+    begin = _quoted_repeat_start(text)
     matches = [m.span() for m in _QUOTED_REPEAT.finditer(text)]
     if begin < 0:
         assert matches == []
