@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from collections.abc import Sequence
 
@@ -18,14 +17,20 @@ def _paint(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
-@functools.cache
-def _char_width(ch: str) -> int:
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+class _Widths(dict[str, int]):
+    """Terminal columns per character, looked up once per character."""
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        return width
+
+
+_WIDTHS = _Widths()
 
 
 def display_width(text: str) -> int:
     """Terminal columns of ``text``: CJK and full-width characters take two."""
-    return len(text) if text.isascii() else sum(map(_char_width, text))
+    return len(text) if text.isascii() else sum(map(_WIDTHS.__getitem__, text))
 
 
 def source_excerpt(line_text: str, diagnostic: Diagnostic, color: bool) -> list[str]:
@@ -36,12 +41,13 @@ def source_excerpt(line_text: str, diagnostic: Diagnostic, color: bool) -> list[
     right = min(len(line_text), end + _CONTEXT)
     prefix = "…" if left > 0 else ""
     suffix = "…" if right < len(line_text) else ""
-    shown = line_text[left:right].replace("\t", " ")
-    pad = display_width(prefix + line_text[left:start].replace("\t", " "))
+    if "\t" in line_text:
+        line_text = line_text.replace("\t", " ")  # one column each, so the caret stays aligned
+    pad = display_width(prefix) + display_width(line_text[left:start])
     marks = "^" * max(1, display_width(line_text[start:end]))
     gutter = f"{diagnostic.line:>5} | "
     return [
-        f"{gutter}{prefix}{shown}{suffix}",
+        f"{gutter}{prefix}{line_text[left:right]}{suffix}",
         " " * (len(gutter) - 2) + "| " + " " * pad + _paint(marks, _COLORS[diagnostic.severity], color),
     ]
 
