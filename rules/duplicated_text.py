@@ -920,7 +920,7 @@ def _phrase_spans(codes: _CodeUnits) -> list[tuple[int, int]]:
     lengths up to half the longest run.
     """
     shortest = 2 * (_MAX_UNIT + 1)
-    runs = _runs(codes.mask(_UNIT | _QUOTE).to_bytes(codes.size, "little"), shortest)
+    runs = _runs(codes.mask_bytes(_UNIT | _QUOTE), shortest)
     if not runs:
         return []
     longest = max(end - start for start, end in runs)
@@ -1012,7 +1012,7 @@ def _gap_spans(text: str, codes: _CodeUnits, unit: int) -> list[tuple[int, int]]
 class _CodeUnits:
     """A text as byte strings of one byte per character, made once per document for prefilters."""
 
-    __slots__ = ("_ones", "_tags", "planes", "size")
+    __slots__ = ("_tags", "planes", "size")
 
     def __init__(self, text: str) -> None:
         data = text.encode("utf-16-le", "surrogatepass")
@@ -1020,27 +1020,33 @@ class _CodeUnits:
             data = _ASTRAL.sub(_ASTRAL_STANDIN, text).encode("utf-16-le", "surrogatepass")
         self.planes = (data[0::2], data[1::2])
         self.size = len(text)
-        self._tags = -1
-        self._ones = 0
+        self._tags: bytes | None = None
 
     def mask(self, classes: int) -> int:
+        """``mask_bytes(classes)`` as an integer."""
+        return int.from_bytes(self.mask_bytes(classes), "little")
+
+    def mask_bytes(self, classes: int) -> bytes:
         """0xFF for each character that may be in one of ``classes`` (bits of _CLASS_TABLES), else 0.
 
-        Each character's byte holds the bits its low and its high byte have in common; the
-        wanted bits are folded onto bit 0 of the byte, which is then spread to the whole byte.
+        Each character's tag byte holds the class bits its low and its high byte have in common;
+        a translation table turns the tags holding any of the wanted bits into 0xFF.
         """
-        if self._tags < 0:
+        if self._tags is None:
             low, high = self.planes
-            self._tags = int.from_bytes(low.translate(_CLASS_TABLES[0]), "little") & int.from_bytes(
+            tags = int.from_bytes(low.translate(_CLASS_TABLES[0]), "little") & int.from_bytes(
                 high.translate(_CLASS_TABLES[1]), "little"
             )
-            self._ones = _repeated(b"\1", self.size)
-        ones = self._ones
-        bits = self._tags & (classes * ones)
-        bits |= bits >> 4
-        bits |= bits >> 2
-        bits |= bits >> 1
-        return (bits & ones) * 0xFF
+            self._tags = tags.to_bytes(self.size, "little")
+        return self._tags.translate(_mask_table(classes))
+
+
+def _mask_table(classes: int) -> bytes:
+    """Byte table for _CodeUnits.mask_bytes: 0xFF for tags with a bit of ``classes``, else 0."""
+    table = _MASK_TABLES.get(classes)
+    if table is None:
+        table = _MASK_TABLES[classes] = bytes(0xFF if tag & classes else 0 for tag in range(256))
+    return table
 
 
 def _class_tables() -> tuple[bytes, bytes]:
@@ -1087,8 +1093,10 @@ _FILLER = bytes(range(_MAX_UNIT + 1))
 _REPEATED_SIZE = 1 << 16
 _REPEATED = {
     pattern: int.from_bytes((pattern * (_REPEATED_SIZE // len(pattern) + 1))[:_REPEATED_SIZE], "little")
-    for pattern in (b"\1", _FILLER)
+    for pattern in (_FILLER,)
 }
+# Tables of _mask_table, one per combination of classes asked for.
+_MASK_TABLES: dict[int, bytes] = {}
 # A closing and an opening mark that meet inside a match of _QUOTED_REPEAT. Literals: the
 # standard library's engine scans for their first characters faster than four str.find calls.
 _QUOTE_PAIR = re.compile("”“|》《|」「|’‘")

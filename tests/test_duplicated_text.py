@@ -454,6 +454,9 @@ def test_character_classes_of_the_byte_prefilters() -> None:
     assert members(_UNIT) == "村2\u3005𠀀"
     assert members(_QUOTE) == "“”《》"
     assert members(_BLANK) == "\u3000 "
+    assert codes.mask_bytes(_UNIT | _QUOTE) == bytes(
+        0xFF if ch in "村2“”《》\u3005𠀀" else 0 for ch in text
+    )
 
 
 @pytest.mark.parametrize(
