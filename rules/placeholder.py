@@ -305,6 +305,10 @@ class Placeholder(Rule):
         self._unit_re = patterns.compile(
             rf"(?P<approx>{approx})?(?:(?P<unit>{units})|(?P<mult>[{multipliers}]{{1,2}})(?P<unit2>{units})?)"
         )
+        # Runs of a plain form between plain neighbours skip _marker_blank's guards (see _marker_blanks).
+        self._plain_forms = [self._plain_form(form) for form in self._forms]
+        self._plain_before: dict[str, bool] = {}
+        self._plain_after: dict[str, bool] = {}
         allow = [str(w) for w in data.get("allow", [])]
         # "Ｘ射线" in full-width letters is the same real word as "X射线".
         allow_words = [*allow, *(w.translate(_FULL_WIDTH) for w in allow)]
@@ -373,6 +377,36 @@ class Placeholder(Rule):
             only_before_number=flag("only-before-number"),
             single_needs_number=flag("single-needs-number"),
         )
+
+    @staticmethod
+    def _plain_form(form: _Form) -> bool:
+        """True when none of _marker_blank's form-specific guards applies to ``form``'s runs."""
+        guarded = (
+            form.numeral_guard
+            or form.single_needs_unit
+            or form.needs_number
+            or form.pair_guard
+            or form.only_before_number
+            or form.single_needs_number
+        )
+        return not guarded and form.min <= 1 and form.name not in ("question", "mou") and "某" not in form.chars
+
+    def _plain_blank(self, scan: _Scan, start: int, end: int) -> _Blank | None:
+        """What _marker_blank gives for a run of a plain form between plain neighbours (see _marker_blanks)."""
+        if scan.allowed(start, end):
+            return None
+        text = scan.text
+        pos = end
+        while pos < len(text) and pos - end < 2 and text[pos] == "某":
+            pos += 1
+        category: str | None = None
+        unit = self._unit_re.match(text, pos)
+        if unit is not None:
+            category = self._unit_category(unit)
+            pos = unit.end()
+        if category == "year" and any(text.startswith(w, start - len(w)) for w in self._year_counts):
+            category = "number"  # "近x年", "连续x年": a number of years
+        return _Blank(start, pos, category)
 
     # -- check -------------------------------------------------------------------
     def _allowed_spans(self, text: str) -> list[tuple[int, int]]:
@@ -450,6 +484,7 @@ class Placeholder(Rule):
         owner = self._owner
         assert self._marker_scan is not None  # made whenever there is an owner table
         search, pos = self._marker_scan.search, 0
+        plain_forms = self._plain_forms
         size = len(text)
         while (hit := search(text, pos)) is not None:
             start = hit.start()
@@ -464,11 +499,33 @@ class Placeholder(Rule):
                 run = form.pattern.match(text, start)
                 assert run is not None  # the pattern matches any run of one of its characters
                 end = run.end()
-            blank = self._marker_blank(scan, form, start, end)
+                blank = self._marker_blank(scan, form, start, end)
+            elif plain_forms[index] and self._plain_neighbours(text, start, end):
+                blank = self._plain_blank(scan, start, end)  # most blanks: "xx镇", "x万元"
+            else:
+                blank = self._marker_blank(scan, form, start, end)
             if blank is not None:
                 found[index].append(blank)
             pos = end
         return found
+
+    def _plain_neighbours(self, text: str, start: int, end: int) -> bool:
+        """True when the characters beside a run (of at most 40 characters, no decimal part) let no guard apply.
+
+        Before it no digit (so no digits belong to the blank), Latin letter, joining character, "第",
+        marker character or blank (so neither the ordinal, Latin nor rule-line test applies); after it no
+        digit, Latin letter or joining character. With a form for which _plain_form holds, _marker_blank
+        then returns what _plain_blank returns.
+        """
+        prev = text[start - 1] if start > 0 else "\n"
+        nxt = text[end] if end < len(text) else "\n"
+        before, after = self._plain_before.get(prev), self._plain_after.get(nxt)
+        if before is None:
+            reject = _DIGITS + "第" + "".join(_JOINS_BEFORE)
+            before = self._plain_before[prev] = prev not in reject and prev not in self._rule_line_chars and not _is_latin(prev)
+        if after is None:
+            after = self._plain_after[nxt] = nxt not in _DIGITS and nxt not in _JOINS_AFTER and not _is_latin(nxt)
+        return before and after
 
     def _marker_blank(self, scan: _Scan, form: _Form, start: int, end: int) -> _Blank | None:
         text = scan.text

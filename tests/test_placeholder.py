@@ -397,3 +397,24 @@ def test_marker_runs_read_directly_are_the_run_patterns_matches() -> None:
         doc = Document(text)
         scans = [_Scan(doc, r._all_marker_chars, r._allowed_spans, r._unit_re) for r in (rule, plain)]
         assert rule._marker_blanks(scans[0]) == plain._marker_blanks(scans[1]), text
+
+
+def test_plain_runs_give_what_the_guarded_path_gives() -> None:
+    import random
+
+    from reportlint_rules.placeholder import _Scan
+
+    from reportlint.document import Document
+
+    rule = Placeholder()
+    guarded = Placeholder()
+    guarded._plain_forms = [False] * len(guarded._forms)  # every run through _marker_blank
+    assert rule._plain_forms.count(True) >= 1  # "x": the common form takes the plain path
+    chars = sorted(rule._all_marker_chars) + list("..．0123４年月日万亿元余个人%，,、镇村第近连续X光射线86ab 　\n-/+[]:#@_")
+    rng = random.Random(11)
+    texts = [*_sample_texts(), "x" * 40 + "万元", "x" * 41 + "万元", "近x年，连续xx年，第x个，xx某某某村。"]
+    texts += ["".join(rng.choice(chars) for _ in range(rng.randint(1, 60))) for _ in range(4000)]
+    for text in texts:
+        doc = Document(text)
+        scans = [_Scan(doc, r._all_marker_chars, r._allowed_spans, r._unit_re) for r in (rule, guarded)]
+        assert rule._marker_blanks(scans[0]) == guarded._marker_blanks(scans[1]), text
