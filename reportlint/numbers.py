@@ -62,6 +62,15 @@ _UNIT_ALTERNATION = "|".join(sorted({regex.escape(u) for u in UNITS}, key=lambda
 _APPROX_BEFORE_ALT = "|".join(sorted(APPROX_BEFORE, key=len, reverse=True))
 _APPROX_AFTER_ALT = "|".join(sorted(APPROX_AFTER, key=len, reverse=True))
 _RANGE_SEP = "-－~～至到—"
+# A cheap test that the range alternative below can match, which most numbers fail at once. An
+# Arabic lower bound is a run of [0-9０-９,，.．] (the characters of _ARABIC; neither 万/亿 nor a
+# separator is one, so a possessive run of them ends where the bound ends) then 万/亿 and a
+# separator; runs longer than 40 characters pass untested, which keeps the test linear. A Chinese
+# lower bound is the same atomic run as below, then 至/到. The range alternative re-reads it all.
+_RANGE_GUARD = (
+    rf"(?=[0-9０-９,，.．]{{1,40}}+[万亿]{{0,2}}[{_RANGE_SEP}]|[0-9０-９,，.．]{{41}}"
+    rf"|[{_CN_DIGIT}十]{{1,4}}+[至到])"
+)
 
 # A number is Arabic digits (optionally followed by 万/亿) or a run of Chinese
 # numerals; 百分之 before it makes a percentage. An optional range
@@ -71,10 +80,10 @@ QUANTITY_RE = patterns.compile(
     rf"""
     (?P<before>(?:{_APPROX_BEFORE_ALT}))?
     (?P<percent>百分之)?
-    (?:
+    (?:{_RANGE_GUARD}(?:
         (?P<low>(?>{_ARABIC}))(?P<lowscale>[万亿]{{0,2}})[{_RANGE_SEP}](?=\d)
       | (?P<clow>(?>[{_CN_DIGIT}十]{{1,4}}))[至到](?=[{_CN_DIGIT}十])
-    )?
+    ))?
     (?P<number>(?>{_ARABIC})(?:[万亿]{{1,2}})?|(?>{_CHINESE})(?:{_CHINESE_DECIMAL})?)
     (?P<space>[ \u3000](?=(?:{_APPROX_AFTER_ALT}|{_UNIT_ALTERNATION})))?
     (?P<after1>(?:{_APPROX_AFTER_ALT}))?
@@ -209,11 +218,14 @@ def normalise_unit(unit: str | None) -> tuple[str | None, float]:
     return unit, 1.0
 
 
-# QUANTITY_RE behind a lookahead for the characters a quantity can start with: the same matches as
+# QUANTITY_RE behind a lookahead for what a quantity can start with: the same matches as
 # QUANTITY_RE.finditer (a quantity starts at a numeral, an approximation word or 百分之), but the
 # regex engine skips every other position without entering the pattern.
 _START_CLASS = "[" + regex.escape("".join(sorted(_PREFIX_STARTS))) + f"0-9０-９{_CN_DIGIT}十拾]"
-_SCAN_RE = patterns.compile(f"(?={_START_CLASS}){QUANTITY_RE.pattern}", regex.VERBOSE)
+_START_WORDS = "|".join(sorted({*APPROX_BEFORE, "百分之"}, key=lambda word: (-len(word), word)))
+_SCAN_RE = patterns.compile(
+    f"(?=[0-9０-９{_CN_DIGIT}十拾]|{_START_WORDS}){QUANTITY_RE.pattern}", regex.VERBOSE
+)
 # Matches (with .match) where a quantity can start: no quantity starts anywhere else.
 QUANTITY_START_RE = patterns.compile(_START_CLASS)
 _COLONS = ":：∶"

@@ -201,3 +201,59 @@ def test_quantity_index_answers_as_find_quantities(text: str) -> None:
             stretch_start = max(text.rfind("\n", 0, position), text.rfind("。", 0, position)) + 1
             earlier = [q for q in whole if stretch_start <= q.start and q.end <= position]
             assert index.last_before(position) == (earlier[-1] if earlier else None)
+
+
+def _reference_scan_pattern() -> str:
+    """The quantity scan pattern as written before its guards (the range guard, the start words)."""
+    from reportlint import numbers as n
+
+    return rf"""(?={n._START_CLASS})
+    (?P<before>(?:{n._APPROX_BEFORE_ALT}))?
+    (?P<percent>百分之)?
+    (?:
+        (?P<low>(?>{n._ARABIC}))(?P<lowscale>[万亿]{{0,2}})[{n._RANGE_SEP}](?=\d)
+      | (?P<clow>(?>[{n._CN_DIGIT}十]{{1,4}}))[至到](?=[{n._CN_DIGIT}十])
+    )?
+    (?P<number>(?>{n._ARABIC})(?:[万亿]{{1,2}})?|(?>{n._CHINESE})(?:{n._CHINESE_DECIMAL})?)
+    (?P<space>[ \u3000](?=(?:{n._APPROX_AFTER_ALT}|{n._UNIT_ALTERNATION})))?
+    (?P<after1>(?:{n._APPROX_AFTER_ALT}))?
+    (?P<scale>(?<=[余多])[万亿]{{1,2}})?
+    (?P<unit>(?:{n._UNIT_ALTERNATION}))?
+    (?P<after2>(?:{n._APPROX_AFTER_ALT}))?
+    """
+
+
+def test_scan_pattern_matches_as_the_unguarded_pattern() -> None:
+    """Random text made of the pieces quantities are written with: the same matches and groups
+    as the pattern without the lookaheads that only speed it up."""
+    import random
+
+    import regex
+
+    from reportlint import numbers as n
+
+    reference = regex.compile(_reference_scan_pattern(), regex.VERBOSE)
+    groups = [
+        [*"0123456789０１２３４５６７８９", "12", "3,456", "１２", "2025", "9.5", "1" * 20, "1," * 12, "9.5" * 7],
+        [*n.CHINESE_NUMERAL_CHARS, "十二", "三十五", "一万二", "二〇二五", "点五"],
+        [*n._RANGE_SEP, *",，.．:：∶ \u3000第", *"，。、的和"],
+        [*n.APPROX_BEFORE, *n.APPROX_AFTER, "百分之", "百分", *"不大将左接达超近约逾万亿"],
+        [*n.UNITS, *"年月日号性式化化学"],
+    ]  # fmt: skip
+    # Ranges whose lower bound is as long as the guard reads, and one more.
+    long_bounds = [
+        f"约{'1' * size}{scale}-{'2' * size}万元" for size in (39, 40, 41, 42) for scale in ("", "万")
+    ]
+    rng = random.Random(20261123)
+    for index in range(5000):
+        if index < len(long_bounds):
+            text = long_bounds[index]
+        else:
+            text = "".join(rng.choice(rng.choice(groups)) for _ in range(rng.randint(1, 14)))
+        pos = rng.randint(0, len(text) // 3) if index >= len(long_bounds) else 0
+        endpos = (
+            rng.randint(pos, len(text)) if index >= len(long_bounds) and rng.random() < 0.3 else len(text)
+        )
+        got = [(m.span(), m.groups()) for m in n._SCAN_RE.finditer(text, pos, endpos)]
+        want = [(m.span(), m.groups()) for m in reference.finditer(text, pos, endpos)]
+        assert got == want, text
