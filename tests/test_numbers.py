@@ -225,7 +225,8 @@ def _reference_scan_pattern() -> str:
 
 def test_scan_pattern_matches_as_the_unguarded_pattern() -> None:
     """Random text made of the pieces quantities are written with: the same matches and groups
-    as the pattern without the lookaheads that only speed it up."""
+    as the pattern without the lookaheads and captures that only speed it up, and one matched
+    text has the same groups wherever it is found (_scan caches them by the text)."""
     import random
 
     import regex
@@ -244,6 +245,7 @@ def test_scan_pattern_matches_as_the_unguarded_pattern() -> None:
     long_bounds = [
         f"约{'1' * size}{scale}-{'2' * size}万元" for size in (39, 40, 41, 42) for scale in ("", "万")
     ]
+    groups_of: dict[str, tuple[str | None, ...]] = {}  # the groups of every matched text, in any context
     rng = random.Random(20261123)
     for index in range(5000):
         if index < len(long_bounds):
@@ -254,6 +256,12 @@ def test_scan_pattern_matches_as_the_unguarded_pattern() -> None:
         endpos = (
             rng.randint(pos, len(text)) if index >= len(long_bounds) and rng.random() < 0.3 else len(text)
         )
-        got = [(m.span(), m.groups()) for m in n._SCAN_RE.finditer(text, pos, endpos)]
-        want = [(m.span(), m.groups()) for m in reference.finditer(text, pos, endpos)]
+        # _scan reads the groups with QUANTITY_RE where _SCAN_RE matched, once per matched text.
+        got = []
+        for match in n._SCAN_RE.finditer(text, pos, endpos):
+            grouped = n.QUANTITY_RE.match(text, match.start(), endpos)
+            assert grouped is not None
+            got.append((match.span(), grouped.span(), grouped.groups()))
+            assert groups_of.setdefault(match.group(), grouped.groups()) == grouped.groups(), text
+        want = [(m.span(), m.span(), m.groups()) for m in reference.finditer(text, pos, endpos)]
         assert got == want, text
