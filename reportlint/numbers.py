@@ -62,37 +62,45 @@ _UNIT_ALTERNATION = "|".join(sorted({regex.escape(u) for u in UNITS}, key=lambda
 _APPROX_BEFORE_ALT = "|".join(sorted(APPROX_BEFORE, key=len, reverse=True))
 _APPROX_AFTER_ALT = "|".join(sorted(APPROX_AFTER, key=len, reverse=True))
 _RANGE_SEP = "-－~～至到—"
-# A cheap test that the range alternative below can match, which most numbers fail at once. An
-# Arabic lower bound is a run of [0-9０-９,，.．] (the characters of _ARABIC; neither 万/亿 nor a
-# separator is one, so a possessive run of them ends where the bound ends) then 万/亿 and a
-# separator; runs longer than 40 characters pass untested, which keeps the test linear. A Chinese
-# lower bound is the same atomic run as below, then 至/到. The range alternative re-reads it all.
-_RANGE_GUARD = (
-    rf"(?=[0-9０-９,，.．]{{1,40}}+[万亿]{{0,2}}[{_RANGE_SEP}]|[0-9０-９,，.．]{{41}}"
-    rf"|[{_CN_DIGIT}十]{{1,4}}+[至到])"
-)
-
 # A number is Arabic digits (optionally followed by 万/亿) or a run of Chinese
 # numerals; 百分之 before it makes a percentage. An optional range
 # (3-5个, 1至2名) shares the unit of its upper bound. Possessive/atomic groups
 # keep matching linear on long lines.
-QUANTITY_RE = patterns.compile(
-    rf"""
+_QUANTITY_LEAD = rf"""
     (?P<before>(?:{_APPROX_BEFORE_ALT}))?
     (?P<percent>百分之)?
-    (?:{_RANGE_GUARD}(?:
-        (?P<low>(?>{_ARABIC}))(?P<lowscale>[万亿]{{0,2}})[{_RANGE_SEP}](?=\d)
-      | (?P<clow>(?>[{_CN_DIGIT}十]{{1,4}}))[至到](?=[{_CN_DIGIT}十])
-    ))?
-    (?P<number>(?>{_ARABIC})(?:[万亿]{{1,2}})?|(?>{_CHINESE})(?:{_CHINESE_DECIMAL})?)
+"""
+_QUANTITY_TAIL = rf"""
     (?P<space>[ \u3000](?=(?:{_APPROX_AFTER_ALT}|{_UNIT_ALTERNATION})))?
     (?P<after1>(?:{_APPROX_AFTER_ALT}))?
     (?P<scale>(?<=[余多])[万亿]{{1,2}})?
     (?P<unit>(?:{_UNIT_ALTERNATION}))?
     (?P<after2>(?:{_APPROX_AFTER_ALT}))?
-    """,
+"""
+QUANTITY_RE = patterns.compile(
+    _QUANTITY_LEAD
+    + rf"""
+    (?:
+        (?P<low>(?>{_ARABIC}))(?P<lowscale>[万亿]{{0,2}})[{_RANGE_SEP}](?=\d)
+      | (?P<clow>(?>[{_CN_DIGIT}十]{{1,4}}))[至到](?=[{_CN_DIGIT}十])
+    )?
+    (?P<number>(?>{_ARABIC})(?:[万亿]{{1,2}})?|(?>{_CHINESE})(?:{_CHINESE_DECIMAL})?)
+"""
+    + _QUANTITY_TAIL,
     regex.VERBOSE,
 )
+# The numbers of QUANTITY_RE (with its optional range) written so that an Arabic number is read
+# once: the same text matches. After an Arabic lower bound and its separator the upper bound can
+# only be Arabic ((?=\d) excludes Chinese numerals), and when no range follows, the number is the
+# lower bound's text again (the same atomic digits, 万/亿 taken greedily in both). Chinese numbers
+# keep QUANTITY_RE's order: a range first, then the number alone.
+_NUMBER_SPAN = rf"""
+    (?:
+        (?>{_ARABIC})[万亿]{{0,2}}(?:[{_RANGE_SEP}](?=\d)(?>{_ARABIC})(?:[万亿]{{1,2}})?)?
+      | (?>[{_CN_DIGIT}十]{{1,4}})[至到](?=[{_CN_DIGIT}十])(?>{_CHINESE})(?:{_CHINESE_DECIMAL})?
+      | (?>{_CHINESE})(?:{_CHINESE_DECIMAL})?
+    )
+"""
 
 # Where a quantity can start before its first numeral: an approximation word or 百分之.
 _PREFIX_STARTS = frozenset(word[0] for word in (*APPROX_BEFORE, "百分之"))
@@ -224,9 +232,11 @@ def normalise_unit(unit: str | None) -> tuple[str | None, float]:
 _START_CLASS = "[" + regex.escape("".join(sorted(_PREFIX_STARTS))) + f"0-9０-９{_CN_DIGIT}十拾]"
 _START_WORDS = "|".join(sorted({*APPROX_BEFORE, "百分之"}, key=lambda word: (-len(word), word)))
 # Without its named groups (non-capturing groups match the same text, and the engine saves no
-# captures): _scan reads the groups once per distinct matched text, with QUANTITY_RE at the match.
+# captures) and with _NUMBER_SPAN: _scan reads the groups once per distinct matched text, with
+# QUANTITY_RE at the match.
 _SCAN_RE = patterns.compile(
-    f"(?=[0-9０-９{_CN_DIGIT}十拾]|{_START_WORDS})" + regex.sub(r"\(\?P<\w+>", "(?:", QUANTITY_RE.pattern),
+    f"(?=[0-9０-９{_CN_DIGIT}十拾]|{_START_WORDS})"
+    + regex.sub(r"\(\?P<\w+>", "(?:", _QUANTITY_LEAD + _NUMBER_SPAN + _QUANTITY_TAIL),
     regex.VERBOSE,
 )
 # Matches (with .match) where a quantity can start: no quantity starts anywhere else.
