@@ -57,10 +57,9 @@ class _Checker:
         return self.caches[directory]
 
     def _key(self, data: bytes, path: Path, settings: Settings) -> str:
-        effective = self.runner.effective(settings)
-        known = self.runner.rules_for(effective)
-        selected = effective.selected(known, path)
-        return cache_key(data, settings_fingerprint(known, selected, effective, path.suffix))
+        plan = self.runner.plan(settings, path)
+        selected = [type(rule) for rule in plan.rules]
+        return cache_key(data, settings_fingerprint(plan.known, selected, plan.effective, path.suffix))
 
     def lookup(self, path: Path) -> FileResult | None:
         """The cached result for ``path``, or None."""

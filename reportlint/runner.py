@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from reportlint.config import ConfigError, Settings
 from reportlint.document import Document
@@ -47,6 +48,15 @@ class FileResult:
         return FileResult(self.path, self.diagnostics, self.error, None, lines)
 
 
+class Plan(NamedTuple):
+    """What checking a file under one configuration needs: worked out once, shared by its files."""
+
+    effective: Settings  # the configuration with the command line's overrides applied
+    known: RuleSet  # every rule this configuration loads (for suppression comments)
+    rules: list[Rule]  # the selected rules, set up with their options
+    severities: dict[str, Severity]  # severity overrides by rule code or name
+
+
 @dataclass(frozen=True)
 class Overrides:
     """Selection given on the command line; it takes precedence over config files."""
@@ -74,9 +84,7 @@ class Runner:
         self._loads: dict[tuple[str, ...], RuleSet] = {}
         self._instances: dict[tuple[type[Rule], str], Rule] = {}
         self.plugin_problems: list[str] = []
-        self._plans: dict[
-            tuple[int, Path | None], tuple[Settings, RuleSet, list[Rule], dict[str, Severity]]
-        ] = {}
+        self._plans: dict[tuple[int, Path | None], tuple[Settings, Plan]] = {}
         self.rules = self.rules_for(Settings())
 
     def rules_for(self, settings: Settings) -> RuleSet:
@@ -104,8 +112,7 @@ class Runner:
         effective = self.effective(settings)
         known = self.rules_for(effective)
         effective.validate(known)
-        for rule in effective.selected(known):
-            self._instance(effective, rule)
+        self.plan(settings)  # set up the selected rules now: bad rule options fail here
 
     def _instance(self, settings: Settings, rule: type[Rule]) -> Rule:
         # Instances depend only on the rule class and its options, so equal options share one
@@ -124,10 +131,10 @@ class Runner:
         return instance
 
     def check_document(self, doc: Document, settings: Settings, path: Path | None = None) -> list[Diagnostic]:
-        known, instances, severities = self._plan(settings, path)
-        return lint(doc, instances, known, severities)
+        plan = self.plan(settings, path)
+        return lint(doc, plan.rules, plan.known, plan.severities)
 
-    def _plan(self, settings: Settings, path: Path | None) -> tuple[RuleSet, list[Rule], dict[str, Severity]]:
+    def plan(self, settings: Settings, path: Path | None = None) -> Plan:
         """The rules to run on ``path`` under ``settings``: worked out once per configuration.
 
         Only per-file-ignores make the plan depend on the path. The key holds ``settings`` itself
@@ -140,9 +147,9 @@ class Runner:
                 self._plans.clear()
             effective = self.effective(settings)
             known = self.rules_for(effective)
-            instances = [self._instance(effective, rule) for rule in effective.selected(known, path)]
-            cached = self._plans[key] = (settings, known, instances, effective.severity_overrides())
-        return cached[1], cached[2], cached[3]
+            rules = [self._instance(effective, rule) for rule in effective.selected(known, path)]
+            cached = self._plans[key] = (settings, Plan(effective, known, rules, effective.severity_overrides()))
+        return cached[1]
 
     def check_path(self, path: Path, settings: Settings) -> FileResult:
         try:
