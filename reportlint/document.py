@@ -126,13 +126,19 @@ class Document:
     @cached_property
     def lines(self) -> list[Line]:
         result: list[Line] = []
-        starts = self.line_starts
-        for number, start in enumerate(starts, 1):
-            end = starts[number] - 1 if number < len(starts) else len(self.text)
-            if end > start and self.text[end - 1] == "\r":
-                end -= 1
+        for number in range(1, len(self.line_starts) + 1):
+            start, end = self._line_bounds(number)
             result.append(Line(start, end, self.text[start:end], number))
         return result
+
+    def _line_bounds(self, number: int) -> tuple[int, int]:
+        """Start and end offsets of line ``number`` (1-based), its line break (\n or \r\n) excluded."""
+        starts = self.line_starts
+        start = starts[number - 1]
+        end = starts[number] - 1 if number < len(starts) else len(self.text)
+        if end > start and self.text[end - 1] == "\r":
+            end -= 1
+        return start, end
 
     def position(self, offset: int) -> tuple[int, int]:
         """Offset -> (line, column), both 1-based, column in code points."""
@@ -140,17 +146,21 @@ class Document:
         index = bisect.bisect_right(self.line_starts, offset) - 1
         return index + 1, offset - self.line_starts[index] + 1
 
+    def span_position(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """``position(start) + position(end)`` for ``0 <= start <= end <= len(text)``, with one line
+        lookup when both are on one line (the engine places every finding with it)."""
+        starts = self.line_starts
+        line = bisect.bisect_right(starts, start)
+        end_line = line if line == len(starts) or end < starts[line] else bisect.bisect_right(starts, end)
+        return line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1
+
     def offset(self, line: int, column: int) -> int:
         """(line, column), 1-based -> offset."""
         line = max(1, min(line, len(self.line_starts)))
         return min(self.line_starts[line - 1] + column - 1, len(self.text))
 
     def line_text(self, number: int) -> str:
-        starts = self.line_starts
-        start = starts[number - 1]
-        end = starts[number] - 1 if number < len(starts) else len(self.text)
-        if end > start and self.text[end - 1] == "\r":
-            end -= 1
+        start, end = self._line_bounds(number)  # without building every Line
         return self.text[start:end]
 
     # -- structure ---------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import traceback
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -21,11 +20,7 @@ def make_diagnostic(doc: Document, rule: type[Rule] | Rule, finding: Finding, se
     text = doc.text
     start = max(0, min(finding.start, len(text)))
     end = max(start, min(finding.end, len(text)))
-    # Document.position, inlined: drafts from templates carry thousands of findings.
-    starts = doc.line_starts
-    line = bisect.bisect_right(starts, start)
-    same_line = line == len(starts) or end < starts[line]
-    end_line = line if same_line else bisect.bisect_right(starts, end)
+    line, column, end_line, end_column = doc.span_position(start, end)
     return Diagnostic(
         rule.name,
         rule.code,
@@ -33,9 +28,9 @@ def make_diagnostic(doc: Document, rule: type[Rule] | Rule, finding: Finding, se
         finding.message,
         finding.suggestion,
         line,
-        start - starts[line - 1] + 1,
+        column,
         end_line,
-        end - starts[end_line - 1] + 1,
+        end_column,
         start,
         end,
         text[start:end],

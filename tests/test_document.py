@@ -78,7 +78,7 @@ def test_paragraph_and_sentence_at_offset() -> None:
 
 
 def test_diagnostic_positions_agree_with_document_position() -> None:
-    """The engine places findings with an inlined Document.position: both must agree everywhere."""
+    """The engine places findings with Document.span_position: it must agree with position everywhere."""
     import random
 
     from reportlint_rules.placeholder import Placeholder
