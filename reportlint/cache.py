@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlint import __version__
+from reportlint.atomic import replace_file
 from reportlint.config import Settings
 from reportlint.rule import Applicability, Diagnostic, Fix, Rule, RuleSet, Severity
 
@@ -214,21 +215,10 @@ class ResultCache:
             "diagnostics": [_diagnostic_to_list(d) for d in diagnostics],
             "lines": {str(number): text for number, text in sorted(lines.items())},
         }
-        import tempfile
-
-        target = self._entry(key)
+        data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         with contextlib.suppress(OSError):
             self._prepare()
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{key[:16]}.", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(payload, fh, ensure_ascii=False, separators=(",", ":"))
-                os.replace(temp, target)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp)
-                raise
+            replace_file(self._entry(key), data)
 
     def _prepare(self) -> None:
         """Create the directory with a .gitignore and CACHEDIR.TAG (as ruff does), once."""

@@ -7,12 +7,11 @@ and keep the file's encoding (BOM included) and line endings.
 from __future__ import annotations
 
 import difflib
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportlint.atomic import replace_file
 from reportlint.document import Document
 from reportlint.readers.text import markdown_protected
 from reportlint.rule import Applicability, Diagnostic, Fix
@@ -99,19 +98,5 @@ def encode_like(doc: Document, text: str) -> bytes:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically, keeping its permissions."""
-    directory = path.parent
-    mode = path.stat().st_mode & 0o7777 if path.exists() else None
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    """Replace ``path`` with ``data`` atomically and durably, keeping its permissions."""
+    replace_file(path, data, durable=True)

@@ -19,6 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar, cast
 
+from reportlint.atomic import replace_file
+
 T = TypeVar("T")
 
 
@@ -31,19 +33,8 @@ def user_cache_dir() -> Path:
 
 
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary file in the same directory."""
-    import tempfile  # only a process that has something new to store pays for the import
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    """Write a cache file atomically (not flushed to disk: a lost file is rebuilt)."""
+    replace_file(target, data)
 
 
 def prune(pattern: str, keep: Path, limit: int = 3) -> None:
