@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -353,27 +353,16 @@ class _Scan:
         upto, closers, straight = self._pairing.get(index, (0, [], False))
         if offset < upto:
             upto, closers, straight = 0, [], False
-        marks = QUOTE_MARK_RE.finditer(self.paragraphs[index].text, upto, offset)
-        straight = carry_quotes(marks, closers, straight)
+        for mark in QUOTE_MARK_RE.finditer(self.paragraphs[index].text, upto, offset):
+            char = mark.group()
+            if char in QUOTE_PAIRS:
+                closers.append(QUOTE_PAIRS[char])
+            elif closers and char == closers[-1]:
+                closers.pop()
+            elif char == '"':
+                straight = not straight
         self._pairing[index] = (offset, closers, straight)
         return straight or bool(closers)
-
-
-def carry_quotes(marks: Iterable[re.Match[str]], closers: list[str], straight: bool) -> bool:
-    """Carry the quotation state of a paragraph over ``marks`` (quote marks in text order).
-
-    ``closers`` (the closing marks still awaited, innermost last) is updated in place; the
-    returned value is whether a straight double quote is open. Pairs as quote_spans does.
-    """
-    for mark in marks:
-        char = mark.group()
-        if char in QUOTE_PAIRS:
-            closers.append(QUOTE_PAIRS[char])
-        elif closers and char == closers[-1]:
-            closers.pop()
-        elif char == '"':
-            straight = not straight
-    return straight
 
 
 def _merged_quote_spans(text: str) -> tuple[list[int], list[int]]:
@@ -532,33 +521,17 @@ def _prose_markers(scan: _Scan, pattern: regex.Pattern[str], kind: str) -> Itera
 
 
 def _shi_markers(scan: _Scan, found: list[Marker]) -> None:
-    """一是 markers: _prose_markers for the commonest form (thousands per corpus), without its branches.
-
-    The quotation marks of a paragraph are paired as the markers go (as _Scan._open_at does): a
-    marker with no quotation open before it is not quoted; only one with a quotation open asks
-    _Scan.is_quoted.
-    """
+    """一是 markers: _prose_markers for the commonest form (thousands per corpus), without its branches."""
     text, starts, table_rows = scan.text, scan.starts, scan.table_rows
-    paragraph_of, marks_between = bisect.bisect_right, QUOTE_MARK_RE.finditer
+    paragraph_of = bisect.bisect_right
     values = _SHI_VALUES
     append = found.append
-    # The quotation marks paired so far: in paragraph ``paired_in``, up to ``paired_to``.
-    paired_in, paired_to = -1, 0
-    closers: list[str] = []
-    straight = False
     for match in _SHI_RE.finditer(text):
         start, end = match.span()
         index = paragraph_of(starts, start) - 1
         local = start - starts[index]
-        if local:
-            if text[start - 1] in _PARAGRAPH_LEAD:
-                continue
-            if index != paired_in:
-                paired_in, paired_to, closers, straight = index, starts[index], [], False
-            straight = carry_quotes(marks_between(text, paired_to, start), closers, straight)
-            paired_to = start
-            if (straight or closers) and scan.is_quoted(index, local):
-                continue
+        if local and (text[start - 1] in _PARAGRAPH_LEAD or scan.is_quoted(index, local)):
+            continue
         marker_text = text[start:end]
         value = values.get(marker_text, -1)
         if value == -1:
