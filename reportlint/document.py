@@ -188,12 +188,13 @@ class Document:
         return result
 
     @cached_property
-    def _paragraph_starts(self) -> list[int]:
+    def paragraph_starts(self) -> list[int]:
+        """The start offset of each paragraph, for binary searches (``bisect``) by offset."""
         return [p.start for p in self.paragraphs]
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         """The paragraph containing ``offset`` (its end included), or None between paragraphs."""
-        index = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        index = bisect.bisect_right(self.paragraph_starts, offset) - 1
         if index >= 0 and self.paragraphs[index].start <= offset <= self.paragraphs[index].end:
             return self.paragraphs[index]
         return None

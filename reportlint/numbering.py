@@ -301,7 +301,7 @@ class _Scan:
     def __init__(self, doc: Document) -> None:
         self.text = doc.text
         self.paragraphs = doc.paragraphs
-        self.starts = [p.start for p in self.paragraphs]
+        self.starts = doc.paragraph_starts
         self.table_rows = self._table_rows()
         # Per paragraph, on first use (is_quoted): its first quotation mark; how far its marks were
         # paired by _open_at and what was open there; its quoted spans, merged.

@@ -113,11 +113,8 @@ class _MarkerIndex:
     def __init__(self, doc: Document) -> None:
         self.markers = doc.markers
         self.paragraphs = doc.paragraphs
+        self.paragraph_starts = doc.paragraph_starts
         self._list_paragraphs: dict[str, frozenset[int]] = {}
-
-    @cached_property
-    def paragraph_starts(self) -> list[int]:
-        return [p.start for p in self.paragraphs]
 
     @cached_property
     def heading_paragraphs(self) -> frozenset[int]:

@@ -640,7 +640,7 @@ class Parts(TotalBase):
                 continue
             if not paragraphs:
                 paragraphs = doc.paragraphs
-                paragraph_starts = [p.start for p in paragraphs]
+                paragraph_starts = doc.paragraph_starts
             at = bisect.bisect_right(paragraph_starts, colon.start()) - 1
             if at < 0:
                 continue
