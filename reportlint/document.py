@@ -55,6 +55,15 @@ QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』", "‘": "�
 QUOTE_MARK_RE = re.compile("[" + re.escape("".join(QUOTE_PAIRS) + "".join(QUOTE_PAIRS.values()) + '"') + "]")
 
 
+def sentence_ends(paragraph: str) -> list[int]:
+    """Where the sentences of a paragraph's text end (as ``Document.sentences`` cuts them): after
+    each mark of SENTENCE_END with its closing quotes and marks, and at the end of the text."""
+    ends = [m.end() for m in SENTENCE_END_RE.finditer(paragraph)]
+    if not ends or ends[-1] < len(paragraph):
+        ends.append(len(paragraph))
+    return ends
+
+
 def quote_spans(text: str, max_depth: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of the text inside each pair of quotation or title marks, marks excluded.
 
@@ -206,12 +215,9 @@ class Document:
         for paragraph in self.paragraphs:
             text = paragraph.text
             begin = 0
-            for end in SENTENCE_END_RE.finditer(text):
-                i = end.end()
-                result.append(Span(paragraph.start + begin, paragraph.start + i, text[begin:i]))
-                begin = i
-            if begin < len(text):
-                result.append(Span(paragraph.start + begin, paragraph.end, text[begin:]))
+            for end in sentence_ends(text):
+                result.append(Span(paragraph.start + begin, paragraph.start + end, text[begin:end]))
+                begin = end
         return result
 
     @cached_property

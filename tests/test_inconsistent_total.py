@@ -733,19 +733,16 @@ def _reference_sentence_checks(
     rule: InconsistentTotal, paragraph: str, plain: bool | None
 ) -> list[tuple[int, ...]]:
     """Triggers.sentence_checks written plainly: every test made in every sentence on its own."""
-    from reportlint.document import SENTENCE_END_RE
+    from reportlint.document import sentence_ends
     from rules.inconsistent_total.helpers import _NUMBER_GATE_RE
     from rules.inconsistent_total.triggers import _DIGIT_RE, NEEDS_DIGIT
 
     triggers = rule.triggers
     if plain is None:
         plain = plain_digits(paragraph)
-    ends = [m.end() for m in SENTENCE_END_RE.finditer(paragraph)]
-    if not ends or ends[-1] < len(paragraph):
-        ends.append(len(paragraph))
     result: list[tuple[int, ...]] = []
     previous, begin = -1, 0
-    for end in ends:
+    for end in sentence_ends(paragraph):
         sentence = paragraph[begin:end]
         if _NUMBER_GATE_RE.search(sentence):
             found = triggers.always

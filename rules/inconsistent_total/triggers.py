@@ -19,7 +19,7 @@ from typing import NamedTuple
 import regex
 
 from reportlint import patterns
-from reportlint.document import SENTENCE_END_RE
+from reportlint.document import sentence_ends
 
 from .helpers import _NUMBER_GATE_RE, CN_COUNT
 
@@ -151,7 +151,7 @@ class Triggers:
         result: list[Candidate] = []
         previous = -1
         begin = 0
-        for end in _sentence_ends(paragraph):
+        for end in sentence_ends(paragraph):
             if next_number < begin:
                 match = number_re.search(paragraph, begin)
                 next_number = match.start() if match else nowhere
@@ -178,14 +178,6 @@ class Triggers:
                     result.append(Candidate(previous, begin, end, found))
             previous, begin = begin, end
         return result
-
-
-def _sentence_ends(paragraph: str) -> list[int]:
-    """Where the sentences of ``paragraph`` end, as Document.sentences cuts them."""
-    ends = [m.end() for m in SENTENCE_END_RE.finditer(paragraph)]
-    if not ends or ends[-1] < len(paragraph):
-        ends.append(len(paragraph))
-    return ends
 
 
 class Candidate(NamedTuple):
